@@ -1,0 +1,66 @@
+namespace Tracker.Core.Conversions;
+
+/// <summary>The single conversion of a click (one per subid); rebills add to its revenue.</summary>
+public sealed class Conversion
+{
+    public long Id { get; set; }
+
+    public long ClickId { get; set; }
+
+    public string SubId { get; set; } = "";
+
+    public int CampaignId { get; set; }
+
+    public int? StreamId { get; set; }
+
+    public int? OfferId { get; set; }
+
+    public int? AffiliateNetworkId { get; set; }
+
+    public ConversionStatus Status { get; set; }
+
+    /// <summary>The status word exactly as the network sent it.</summary>
+    public string OriginalStatus { get; set; } = "";
+
+    /// <summary>Revenue in micro-units of the base currency (rebills included).</summary>
+    public long RevenueMicros { get; set; }
+
+    /// <summary>Revenue as the network stated it, before conversion.</summary>
+    public long OriginalPayoutMicros { get; set; }
+
+    public string OriginalCurrency { get; set; } = "";
+
+    public int RebillCount { get; set; }
+
+    /// <summary>The first postback's transaction id, if any.</summary>
+    public string? Tid { get; set; }
+
+    /// <summary>UTC time of the first postback.</summary>
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>UTC time of the click, for reporting by click date.</summary>
+    public DateTime ClickedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>
+/// Every (subid, tid) the tracker has accepted: the unique key that makes a rebill or a repeated
+/// postback count once. The first postback without a tid is stored with an empty tid.
+/// </summary>
+public sealed class ConversionTransaction
+{
+    public long Id { get; set; }
+
+    public long ConversionId { get; set; }
+
+    public string SubId { get; set; } = "";
+
+    public string Tid { get; set; } = "";
+
+    public ConversionStatus Status { get; set; }
+
+    public long RevenueMicros { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}

@@ -1,0 +1,33 @@
+using Tracker.Core.Offers;
+
+namespace Tracker.Core.Networks;
+
+/// <summary>
+/// An affiliate network: its offer parameters are appended to the URL of every offer that names it,
+/// so the network receives the <c>{subid}</c> it must send back in its postback.
+/// </summary>
+public sealed class AffiliateNetwork
+{
+    public int Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    /// <summary>Query style (<c>&amp;sub1={subid}</c>) or path style (<c>/{subid}</c>).</summary>
+    public string OfferParameters { get; set; } = "";
+
+    /// <summary>Extra parameters appended to this tracker's postback URL for this network (its own tokens).</summary>
+    public string PostbackParameters { get; set; } = "";
+
+    /// <summary>Catalogue template this network was created from, if any.</summary>
+    public string? TemplateKey { get; set; }
+
+    public string Notes { get; set; } = "";
+
+    public EntityState State { get; set; } = EntityState.Active;
+
+    public int Version { get; set; } = 1;
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+}

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tracker.Core.Clicks;
+
+namespace Tracker.Web.Data.Configurations;
+
+internal sealed class ClickConfiguration : IEntityTypeConfiguration<Click>
+{
+    public void Configure(EntityTypeBuilder<Click> b)
+    {
+        b.ToTable("clicks");
+        b.Property(c => c.SubId).HasMaxLength(26).IsRequired();
+        b.Property(c => c.Country).HasMaxLength(2);
+        b.Property(c => c.Ip).HasMaxLength(45);
+        b.Property(c => c.UserAgent).HasMaxLength(1000);
+        b.Property(c => c.Referrer).HasMaxLength(2000);
+        b.Property(c => c.Language).HasMaxLength(100);
+        b.Property(c => c.CostCurrency).HasMaxLength(8);
+        b.Property(c => c.Parameters).HasJsonConversion();
+        b.Property(c => c.Trace).HasJsonConversion();
+        b.HasIndex(c => c.SubId).IsUnique();
+        b.HasIndex(c => c.CreatedAt);
+        b.HasIndex(c => new { c.CampaignId, c.CreatedAt });
+    }
+}

@@ -1,0 +1,15 @@
+using Mapster;
+
+namespace Tracker.Web.Mapping;
+
+/// <summary>
+/// The one Mapster configuration: entities ↔ API DTOs and editor models, with explicit rules where
+/// names differ (money micro-units ↔ decimal).
+/// </summary>
+public static class MappingConfig
+{
+    public static void Register(TypeAdapterConfig config)
+    {
+        config.Default.PreserveReference(false);
+    }
+}
