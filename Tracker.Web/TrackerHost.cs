@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Serilog;
 using Serilog.Events;
+using Tracker.Web.Clicks;
 using Tracker.Web.Components;
 using Tracker.Web.Data;
 using Tracker.Web.Endpoints;
@@ -73,6 +74,7 @@ public static class TrackerHost
     /// <summary>Features register their own services here, one line each.</summary>
     private static IServiceCollection AddTrackerFeatures(this IServiceCollection services)
     {
+        services.AddClicks();
         return services;
     }
 
@@ -109,6 +111,7 @@ public static class TrackerHost
         app.MapOpenApi("/api/{documentName}/openapi.json");
         app.MapAccount();
         app.MapAdminApi();
+        app.MapClicks();
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -1,0 +1,215 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Tracker.Core.Clicks;
+using Tracker.Web.Data;
+using Tracker.Web.Live;
+using Tracker.Web.Options;
+
+namespace Tracker.Web.Clicks;
+
+/// <summary>
+/// Writes clicks durably with group commit. Requests enqueue their click and wait; one writer on
+/// its own SQLite connection takes everything queued, inserts it in one transaction with a prepared
+/// statement, commits, and only then releases the waiting requests. So a response never carries a
+/// subid that is not in the database, and under load hundreds of clicks share one commit.
+/// </summary>
+/// <remarks>
+/// WAL with synchronous=NORMAL: a committed transaction survives the process being killed (only an
+/// operating-system crash or power loss can lose the last commits). On shutdown the queue is closed
+/// only after the web server has finished its in-flight requests, and everything queued is written.
+/// One <see cref="ChangeNotice.Click"/> notice is published per committed batch, with the id of the
+/// batch's newest click.
+/// </remarks>
+public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
+{
+    private const string InsertSql = """
+        INSERT INTO clicks (SubId, CreatedAt, CampaignId, StreamId, OfferId, AffiliateNetworkId, Country, Ip,
+            UserAgent, Referrer, Language, IsUnique, Parameters, CostMicros, CostCurrency, RevenueMicros, Trace)
+        VALUES ($subId, $createdAt, $campaignId, $streamId, $offerId, $networkId, $country, $ip,
+            $userAgent, $referrer, $language, $isUnique, $parameters, $costMicros, $costCurrency, $revenueMicros, $trace)
+        RETURNING Id
+        """;
+
+    // The same shape JsonColumn gives these columns, so EF reads them back.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly Channel<PendingClick> _queue;
+    private readonly int _batchSize;
+    private readonly string _databasePath;
+    private readonly ChangeFeed _changes;
+    private readonly ILogger<ClickRecorder> _logger;
+    private Task _writer = Task.CompletedTask;
+
+    public ClickRecorder(IOptions<TrackerOptions> trackerOptions, IOptions<ClickTrackingOptions> options,
+        ChangeFeed changes, ILogger<ClickRecorder> logger)
+    {
+        _databasePath = trackerOptions.Value.DatabasePath;
+        _batchSize = options.Value.ClickBatchSize;
+        _changes = changes;
+        _logger = logger;
+        _queue = Channel.CreateBounded<PendingClick>(new BoundedChannelOptions(options.Value.ClickQueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    /// <summary>
+    /// Resolves true once the click's transaction has committed; false when it could not be stored
+    /// (the caller must then not hand out its subid) or the tracker is shutting down.
+    /// </summary>
+    public async Task<bool> RecordAsync(Click click)
+    {
+        var pending = new PendingClick(click);
+        try
+        {
+            // Not cancelled by the request: once queued, the click is written even if the visitor left.
+            await _queue.Writer.WriteAsync(pending);
+        }
+        catch (ChannelClosedException)
+        {
+            return false;
+        }
+        return await pending.Task;
+    }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _writer = Task.Run(WriteLoopAsync, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Runs after every hosted service, the web server included, has stopped: no request can still be adding clicks.</summary>
+    public async Task StoppedAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        await _writer.WaitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writer;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var reader = _queue.Reader;
+        try
+        {
+            await using var connection = new SqliteConnection($"Data Source={_databasePath};Pooling=False");
+            connection.Open();
+            SqlitePragmas.Apply(connection);
+            await using var insert = CreateInsert(connection);
+            var batch = new List<PendingClick>(Math.Min(_batchSize, 1024));
+            while (await reader.WaitToReadAsync())
+            {
+                while (batch.Count < _batchSize && reader.TryRead(out var pending)) batch.Add(pending);
+                var lastId = CommitBatch(connection, insert, batch);
+                if (lastId > 0) _changes.Publish(new ChangeNotice(ChangeNotice.Click, lastId, 0));
+                batch.Clear();
+            }
+            _logger.LogInformation("Click writer stopped; every queued click is written");
+        }
+        catch (Exception ex)
+        {
+            // Without a writer no click can be stored: refuse new ones (503) rather than let requests wait forever.
+            _logger.LogCritical(ex, "The click writer failed; clicks are refused until the tracker is restarted");
+            _queue.Writer.TryComplete(ex);
+            while (reader.TryRead(out var pending)) pending.TrySetResult(false);
+        }
+    }
+
+    /// <summary>All in one transaction; if that fails, each click on its own so one bad row cannot cost the others.</summary>
+    private long CommitBatch(SqliteConnection connection, SqliteCommand insert, List<PendingClick> batch)
+    {
+        try
+        {
+            long lastId;
+            using (var transaction = connection.BeginTransaction())
+            {
+                insert.Transaction = transaction;
+                lastId = 0;
+                foreach (var pending in batch) lastId = Insert(insert, pending.Click);
+                transaction.Commit();
+            }
+            foreach (var pending in batch) pending.TrySetResult(true);
+            return lastId;
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "Writing a batch of {Count} clicks failed; retrying them one by one", batch.Count);
+        }
+
+        long last = 0;
+        foreach (var pending in batch)
+        {
+            try
+            {
+                using var transaction = connection.BeginTransaction();
+                insert.Transaction = transaction;
+                last = Insert(insert, pending.Click);
+                transaction.Commit();
+                pending.TrySetResult(true);
+            }
+            catch (Exception ex)
+            {
+                _logger.LogError(ex, "Click {SubId} on campaign {CampaignId} could not be stored; the visitor gets 503", pending.Click.SubId, pending.Click.CampaignId);
+                pending.TrySetResult(false);
+            }
+        }
+        return last;
+    }
+
+    private static SqliteCommand CreateInsert(SqliteConnection connection)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = InsertSql;
+        foreach (var name in (string[])["$subId", "$createdAt", "$campaignId", "$streamId", "$offerId", "$networkId",
+                     "$country", "$ip", "$userAgent", "$referrer", "$language", "$isUnique", "$parameters",
+                     "$costMicros", "$costCurrency", "$revenueMicros", "$trace"])
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        command.Prepare();
+        return command;
+    }
+
+    private static long Insert(SqliteCommand insert, Click click)
+    {
+        var p = insert.Parameters;
+        p[0].Value = click.SubId;
+        p[1].Value = click.CreatedAt;
+        p[2].Value = click.CampaignId;
+        p[3].Value = (object?)click.StreamId ?? DBNull.Value;
+        p[4].Value = (object?)click.OfferId ?? DBNull.Value;
+        p[5].Value = (object?)click.AffiliateNetworkId ?? DBNull.Value;
+        p[6].Value = click.Country;
+        p[7].Value = click.Ip;
+        p[8].Value = click.UserAgent;
+        p[9].Value = click.Referrer;
+        p[10].Value = click.Language;
+        p[11].Value = click.IsUnique;
+        p[12].Value = JsonSerializer.Serialize(click.Parameters, Json);
+        p[13].Value = click.CostMicros;
+        p[14].Value = click.CostCurrency;
+        p[15].Value = click.RevenueMicros;
+        p[16].Value = JsonSerializer.Serialize(click.Trace, Json);
+        var id = (long)insert.ExecuteScalar()!;
+        click.Id = id;
+        return id;
+    }
+
+    private sealed class PendingClick(Click click) : TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)
+    {
+        public Click Click { get; } = click;
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tracker.Core.Clicks;
+using Tracker.Web.Geo;
+using Tracker.Web.Options;
+
+namespace Tracker.Web.Clicks;
+
+public static class ClickServices
+{
+    /// <summary>The click path: routing snapshot, geo, uniqueness, the group-commit writer and the seams other features fill.</summary>
+    public static IServiceCollection AddClicks(this IServiceCollection services)
+    {
+        services.AddOptions<ClickTrackingOptions>()
+            .BindConfiguration(ClickTrackingOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<CountryLookup>();
+        services.AddSingleton<VisitorResolver>();
+        services.AddSingleton<UniquenessTracker>();
+        services.AddSingleton<RoutingTable>();
+        services.AddSingleton<GatewayHop>();
+        services.AddSingleton<ClickRecorder>();
+        services.AddHostedService(sp => sp.GetRequiredService<ClickRecorder>());
+        services.AddHostedService<ClickPathWarmUp>();
+        // Seams: conversion caps and randomness can be replaced (by the postbacks feature, by tests).
+        services.TryAddSingleton<IOfferCapGate, PassThroughOfferCapGate>();
+        services.TryAddSingleton<IRandomSource>(SharedRandomSource.Instance);
+        return services;
+    }
+
+    /// <summary>Opens the country database and builds the first routing snapshot before the first click arrives.</summary>
+    private sealed class ClickPathWarmUp(CountryLookup countries, RoutingTable routing) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            _ = countries.DatabasePath;
+            await routing.RebuildAsync(cancellationToken);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,201 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Tracker.Core.Campaigns;
+using Tracker.Core.Clicks;
+using Tracker.Core.Offers;
+using Tracker.Web.Clicks;
+using Tracker.Web.Options;
+
+namespace Tracker.Web.Endpoints;
+
+/// <summary>
+/// The public click surface: <c>GET|HEAD /{alias}</c>, the double meta hop <c>/_go/{token}</c>, and (for
+/// benchmarks only) <c>/_bench/baseline</c>. Every response carries <c>Cache-Control: no-store</c>.
+/// </summary>
+public static class ClickEndpoints
+{
+    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
+
+    public static RouteGroupBuilder MapClicks(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("").ExcludeFromDescription();
+        group.MapMethods("/{alias:regex(^[a-z0-9][a-z0-9_-]{{1,63}}$)}", GetAndHead, Click);
+        group.MapMethods(GatewayHop.PathPrefix + "{token}", GetAndHead, Hop);
+        var options = app.ServiceProvider.GetRequiredService<IOptions<ClickTrackingOptions>>().Value;
+        if (options.Benchmark.BaselineEndpoint)
+            group.MapGet("/_bench/baseline", Baseline);
+        return group;
+    }
+
+    /// <summary>Resolve, decide, render, record, respond. HEAD does all but record, and hands out no subid.</summary>
+    private static async Task<Results<RedirectHttpResult, ContentHttpResult, Ok>> Click(
+        string alias, HttpContext http, [AsParameters] ClickPath path)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        var isHead = HttpMethods.IsHead(http.Request.Method);
+
+        // Resolve: the campaign from the in-memory snapshot, the visitor from the request.
+        var snapshot = await path.Routing.CurrentAsync(http.RequestAborted);
+        if (CampaignAlias.IsReserved(alias) || !snapshot.Campaigns.TryGetValue(alias, out var route))
+            return TrackingPages.NotFound();
+        var campaign = route.Campaign;
+        var now = path.Clock.GetUtcNow().UtcDateTime;
+        var parameters = VisitorResolver.Parameters(http.Request);
+        var visitor = path.Visitors.Resolve(http, parameters);
+        var trace = new DecisionTrace();
+        trace.Add($"Campaign {route.Label}; visitor country {(visitor.Country.Length > 0 ? visitor.Country : "unknown")}.");
+
+        // Decide: stream, offer, conversion cap, destination.
+        var stream = route.Streams.Select(visitor, path.Random, trace);
+        var offer = stream is { Action: StreamAction.Offers } ? OfferRotation.Pick(stream, snapshot.Offers, path.Random, trace) : null;
+        if (offer is not null)
+        {
+            var gated = path.CapGate.Decide(offer, snapshot.Offers, now);
+            trace.AddRange(gated.Trace);
+            offer = gated.Offer;
+        }
+        var click = new Click
+        {
+            SubId = isHead ? "" : SubId.New(),
+            CreatedAt = now,
+            CampaignId = campaign.Id,
+            StreamId = stream?.Id,
+            OfferId = offer?.Id,
+            AffiliateNetworkId = offer?.AffiliateNetworkId,
+            Country = visitor.Country,
+            Ip = visitor.Ip,
+            UserAgent = visitor.UserAgent,
+            Referrer = visitor.Referrer,
+            Language = visitor.Language,
+            IsUnique = !isHead && path.Uniqueness.Observe(campaign.Id, visitor.Ip, visitor.UserAgent, campaign.UniquenessHours, now),
+            Parameters = parameters,
+        };
+        var cost = ClickParameters.ParseCost(parameters, snapshot.BaseCurrency, out var costProblem);
+        if (costProblem is not null) trace.Add(costProblem);
+        click.CostMicros = cost.Micros;
+        click.CostCurrency = cost.Currency;
+        var macros = new MacroValues
+        {
+            SubId = click.SubId, CampaignId = campaign.Id, CampaignName = campaign.Name, StreamId = stream?.Id,
+            OfferId = offer?.Id, OfferName = offer?.Name ?? "", AffiliateNetworkId = offer?.AffiliateNetworkId,
+            Country = visitor.Country, Ip = visitor.Ip, UserAgent = visitor.UserAgent, Referrer = visitor.Referrer,
+            Language = visitor.Language, Parameters = parameters, ClickedAtUtc = now,
+        };
+
+        // Render: the offer's redirect (or local page), or the stream's action.
+        var response = await RenderAsync(http, path, snapshot, stream, offer, click, macros, trace);
+
+        // Record: the response leaves only once the click is committed.
+        click.Trace = trace.ToList();
+        if (!isHead && !await path.Recorder.RecordAsync(click))
+            return TrackingPages.Unavailable(http);
+
+        // Respond.
+        return response;
+    }
+
+    private static async Task<Results<RedirectHttpResult, ContentHttpResult, Ok>> RenderAsync(
+        HttpContext http, ClickPath path, RoutingSnapshot snapshot, CampaignStream? stream, Offer? offer,
+        Click click, MacroValues macros, DecisionTrace trace)
+    {
+        if (stream is null) return TypedResults.Ok();
+        switch (stream.Action)
+        {
+            case StreamAction.ShowText:
+                trace.Add("The stream shows its text.");
+                return TrackingPages.Text(stream.ActionPayload);
+            case StreamAction.Status404:
+                trace.Add("The stream answers 404.");
+                return TrackingPages.NotFound();
+            case StreamAction.DoNothing:
+                trace.Add("The stream does nothing (empty 200).");
+                return TypedResults.Ok();
+            case StreamAction.Offers:
+                break;
+            default:
+                trace.Add($"The stream's action {stream.Action} is not known: do nothing.");
+                return TypedResults.Ok();
+        }
+        if (offer is null) return TypedResults.Ok();
+
+        if (offer.IsLocal)
+        {
+            var responder = http.RequestServices.GetService<ILocalOfferResponder>();
+            if (offer.LocalKey is null || responder is null)
+            {
+                trace.Add($"Offer \"{offer.Name}\" (#{offer.Id}) is local but its content is not uploaded: 404.");
+                return TrackingPages.OfferContentNotUploaded();
+            }
+            BookRevenue(offer, snapshot, click, trace);
+            trace.Add("Served the local offer's page.");
+            return await responder.RespondAsync(new LocalOfferVisit(http, offer, click, macros), http.RequestAborted);
+        }
+
+        var template = snapshot.OfferUrlTemplates.TryGetValue(offer.Id, out var t) ? t : OfferUrlBuilder.Template(offer, snapshot.NetworkOf(offer));
+        var destination = OfferUrlBuilder.Expand(template, macros);
+        if (!destination.IsValid)
+        {
+            trace.Add($"Offer \"{offer.Name}\" (#{offer.Id}) not reached: {destination.Problem} Do nothing.");
+            return TypedResults.Ok();
+        }
+        BookRevenue(offer, snapshot, click, trace);
+        trace.Add($"Sent by {RedirectName(offer.RedirectType)} redirect to {destination.Url}");
+        var hop = offer.RedirectType == RedirectType.DoubleMeta ? path.Hop.UrlFor(destination.Url) : null;
+        return Respond(http, RedirectRenderer.Render(offer.RedirectType, destination.Url, hop));
+    }
+
+    private static void BookRevenue(Offer offer, RoutingSnapshot snapshot, Click click, DecisionTrace trace)
+    {
+        var revenue = ClickRevenue.For(offer, snapshot.Rates, out var problem);
+        if (problem is not null) trace.Add(problem);
+        click.RevenueMicros = revenue.Micros;
+    }
+
+    private static Results<RedirectHttpResult, ContentHttpResult, Ok> Respond(HttpContext http, RedirectResponse rendered)
+    {
+        if (rendered.HideReferrer) http.Response.Headers["Referrer-Policy"] = "no-referrer";
+        return rendered.Location is not null
+            ? TypedResults.Redirect(rendered.Location)
+            : TrackingPages.Html(rendered.Html ?? "");
+    }
+
+    /// <summary>The middle page of a double meta redirect: the offer sees the tracker, not the traffic source, as referrer.</summary>
+    private static ContentHttpResult Hop(string token, HttpContext http, GatewayHop hop)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        var destination = hop.Open(token);
+        return destination is null
+            ? TrackingPages.NotFound()
+            : TrackingPages.Html(RedirectRenderer.GatewayHop(destination).Html!);
+    }
+
+    /// <summary>A bare 302 through the same pipeline as clicks, so bench/ can measure what the click path adds.</summary>
+    private static RedirectHttpResult Baseline(HttpContext http)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Redirect("https://offer.example/landing?sub1=baseline");
+    }
+
+    private static string RedirectName(RedirectType type) => type switch
+    {
+        RedirectType.Http => "http (302)",
+        RedirectType.Meta => "meta",
+        RedirectType.DoubleMeta => "double meta",
+        RedirectType.Js => "JavaScript",
+        RedirectType.BlankReferrer => "blank referrer",
+        RedirectType.FormSubmit => "form submit",
+        RedirectType.Iframe => "iframe",
+        _ => type.ToString(),
+    };
+
+    /// <summary>The services one click uses, bound per request from DI.</summary>
+    private readonly record struct ClickPath(
+        RoutingTable Routing,
+        VisitorResolver Visitors,
+        UniquenessTracker Uniqueness,
+        IOfferCapGate CapGate,
+        IRandomSource Random,
+        GatewayHop Hop,
+        ClickRecorder Recorder,
+        TimeProvider Clock);
+}

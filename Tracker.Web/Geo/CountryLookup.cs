@@ -1,0 +1,86 @@
+using System.Net;
+using MaxMind.Db;
+using Microsoft.Extensions.Options;
+using Tracker.Web.Options;
+
+namespace Tracker.Web.Geo;
+
+/// <summary>
+/// The visitor's country from a MaxMind-format database, opened once (memory-mapped) for the
+/// process lifetime. Reads both the bundled ip-location-db layout (<c>country_code</c>) and the
+/// GeoLite2 / DB-IP layout (<c>country.iso_code</c>).
+/// </summary>
+public sealed class CountryLookup : IDisposable
+{
+    public const string BundledDatabase = "GeoData/geo-whois-asn-country.mmdb";
+
+    private readonly Reader? _reader;
+
+    public CountryLookup(IOptions<ClickTrackingOptions> options, ILogger<CountryLookup> logger)
+    {
+        var configured = options.Value.GeoDatabasePath;
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            var path = Path.GetFullPath(configured);
+            if (!File.Exists(path))
+                throw new OptionsValidationException(nameof(ClickTrackingOptions.GeoDatabasePath), typeof(ClickTrackingOptions),
+                    [$"Tracker:GeoDatabasePath points to '{path}', which does not exist. Fix the path or remove the setting to use the bundled database."]);
+            _reader = new Reader(path, FileAccessMode.MemoryMapped);
+            DatabasePath = path;
+        }
+        else
+        {
+            var path = Path.Combine(AppContext.BaseDirectory, BundledDatabase);
+            if (File.Exists(path))
+            {
+                _reader = new Reader(path, FileAccessMode.MemoryMapped);
+                DatabasePath = path;
+            }
+            else
+            {
+                logger.LogWarning("The bundled country database {Path} is missing: clicks get no country and country filters match nothing. Run scripts/update-geo-db.sh or set Tracker:GeoDatabasePath", path);
+            }
+        }
+        if (_reader is not null)
+            logger.LogInformation("Country database {Path} ({Type}, built {Built:yyyy-MM-dd})",
+                DatabasePath, _reader.Metadata.DatabaseType, _reader.Metadata.BuildDate);
+    }
+
+    /// <summary>The database in use, or null when there is none.</summary>
+    public string? DatabasePath { get; }
+
+    /// <summary>ISO 3166-1 alpha-2 in upper case, or empty when the address is unknown.</summary>
+    public string Country(IPAddress? address)
+    {
+        if (_reader is null || address is null) return "";
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        var record = _reader.Find<CountryRecord>(address);
+        var code = record?.CountryCode ?? record?.Country?.IsoCode;
+        return code is { Length: 2 } ? code.ToUpperInvariant() : "";
+    }
+
+    public void Dispose() => _reader?.Dispose();
+
+    /// <summary>Only the keys we read are decoded.</summary>
+    public sealed class CountryRecord
+    {
+        [Constructor]
+        public CountryRecord([MapKey("country_code")] string? countryCode = null, [MapKey("country")] IsoCountry? country = null)
+        {
+            CountryCode = countryCode;
+            Country = country;
+        }
+
+        public string? CountryCode { get; }
+
+        public IsoCountry? Country { get; }
+    }
+
+    public sealed class IsoCountry
+    {
+        [Constructor]
+        public IsoCountry([MapKey("iso_code")] string? isoCode = null) => IsoCode = isoCode;
+
+        public string? IsoCode { get; }
+    }
+}

@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Tracker.Web.Options;
+
+/// <summary>
+/// The click path's settings under <c>Tracker:</c> (next to <see cref="TrackerOptions"/>); listed with
+/// their defaults in docs/click-path.md.
+/// </summary>
+public sealed class ClickTrackingOptions
+{
+    public const string Section = "Tracker";
+
+    /// <summary>
+    /// A MaxMind-format country database (GeoLite2 Country, DB-IP Lite Country, …). Default: empty,
+    /// which uses the bundled <c>GeoData/geo-whois-asn-country.mmdb</c> (CC BY 4.0, nro.net).
+    /// </summary>
+    public string? GeoDatabasePath { get; set; }
+
+    /// <summary>
+    /// How many IP + user agent fingerprints the uniqueness check remembers (about 24 bytes each).
+    /// When full, the oldest hour is forgotten first. Default 2,000,000.
+    /// </summary>
+    [Range(1_000, 200_000_000)]
+    public int UniquenessMemoryEntries { get; set; } = 2_000_000;
+
+    /// <summary>The most clicks written in one transaction by the group commit. Default 1024.</summary>
+    [Range(1, 100_000)]
+    public int ClickBatchSize { get; set; } = 1024;
+
+    /// <summary>Clicks waiting for the writer before requests wait for room (back-pressure). Default 8192.</summary>
+    [Range(1, 1_000_000)]
+    public int ClickQueueCapacity { get; set; } = 8192;
+
+    public BenchmarkOptions Benchmark { get; set; } = new();
+}
+
+public sealed class BenchmarkOptions
+{
+    /// <summary>Maps <c>/_bench/baseline</c>, a bare 302 to compare the click path against. Default false; only for bench/.</summary>
+    public bool BaselineEndpoint { get; set; }
+}
