@@ -1,6 +1,5 @@
 using Mapster;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
@@ -61,7 +60,7 @@ public static class TrackerHost
         services.AddProblemDetails();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
-        services.Configure<ForwardedHeadersOptions>(builder.Configuration.GetSection("ForwardedHeaders"));
+        services.AddForwardedHeadersFromConfiguration(builder.Configuration);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
