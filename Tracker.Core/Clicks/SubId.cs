@@ -1,16 +1,54 @@
-using Tracker.Core.Security;
+using System.Security.Cryptography;
 
 namespace Tracker.Core.Clicks;
 
 /// <summary>
-/// The click identifier networks echo back in their postbacks: 26 lowercase base32 characters
-/// (128 random bits), because networks lowercase and truncate the sub parameters they store.
+/// The click identifier networks echo back in their postbacks: 26 characters from the lowercase
+/// base32 symbols (<c>a–z</c>, <c>2–7</c>), because networks lowercase and truncate the sub
+/// parameters they store.
 /// </summary>
+/// <remarks>
+/// Six characters of click time (seconds since 2020, in an order-preserving alphabet) followed by
+/// twenty random characters (100 bits from the OS's secure generator, above the 96 the product
+/// asks for). The time prefix makes new subids sort after older ones, so inserting into the unique
+/// subid index touches the same few hot pages instead of a random page per click
+/// (docs/adr/time-prefixed-subids.md).
+/// </remarks>
 public static class SubId
 {
     public const int MaxLength = 26;
+    public const int TimeLength = 6;
+    public const int RandomBits = (MaxLength - TimeLength) * 5;
 
-    public static string New() => SecureToken.Create();
+    // The base32 symbols in ASCII order, so the prefix sorts like the time it encodes.
+    private const string Ordered = "234567abcdefghijklmnopqrstuvwxyz";
+    private static readonly DateTime Epoch = new(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    public static string New() => New(DateTime.UtcNow);
+
+    public static string New(DateTime nowUtc) => string.Create(MaxLength, nowUtc, static (chars, now) =>
+    {
+        // 30 bits of seconds last until 2054; after that the prefix wraps and only index locality suffers.
+        var seconds = (ulong)Math.Max(0, (now - Epoch).Ticks / TimeSpan.TicksPerSecond);
+        for (var i = TimeLength - 1; i >= 0; i--)
+        {
+            chars[i] = Ordered[(int)(seconds & 31)];
+            seconds >>= 5;
+        }
+        Span<byte> random = stackalloc byte[13];
+        RandomNumberGenerator.Fill(random);
+        int buffer = 0, bits = 0, index = 0;
+        for (var pos = TimeLength; pos < MaxLength; pos++)
+        {
+            if (bits < 5)
+            {
+                buffer = (buffer << 8) | random[index++];
+                bits += 8;
+            }
+            chars[pos] = Ordered[(buffer >> (bits - 5)) & 31];
+            bits -= 5;
+        }
+    });
 
     /// <summary>Lowercase letters and digits, 1–26 characters: the shape any subid we issued has.</summary>
     public static bool IsWellFormed(ReadOnlySpan<char> value)

@@ -56,7 +56,7 @@ public static class ClickEndpoints
         }
         var click = new Click
         {
-            SubId = isHead ? "" : SubId.New(),
+            SubId = isHead ? "" : SubId.New(now),
             CreatedAt = now,
             CampaignId = campaign.Id,
             StreamId = stream?.Id,

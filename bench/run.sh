@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# Click-path load benchmark on loopback (see BENCHMARKS.md).
+#
+# Builds Release, starts the real tracker with a fresh data directory, seeds a realistic campaign
+# (bench/seed.sql: 3 streams with country filters, 5 offers, a network template, macros), then
+# measures with wrk, one after the other in one run and with the same request script:
+#   1. /_bench/baseline  - a bare 302 through the same middleware (Tracker:Benchmark:BaselineEndpoint)
+#   2. /bench            - the click path: route, decide, render, durably record, respond
+# each first at saturation (throughput), then paced (every connection pauses PACED_DELAY_MS before
+# each request, about 2,000 requests/s in all) for latency at a known rate. It checks the targets:
+# click throughput >= 50 % of baseline, click p99 <= 5 ms at the paced rate, and every answered
+# click in the database.
+#
+# Usage: bench/run.sh   (DURATION=30s CONNECTIONS=64 THREADS=2 WARMUP=5s PACED_DELAY_MS=30 by default)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-30s}
+WARMUP=${WARMUP:-5s}
+CONNECTIONS=${CONNECTIONS:-64}
+THREADS=${THREADS:-2}
+PACED_DELAY_MS=${PACED_DELAY_MS:-30}
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+for tool in wrk sqlite3; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "== installing $tool"
+    as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$tool" >/dev/null
+  fi
+done
+
+stamp=$(date -u +%Y%m%d-%H%M%S)
+work="bench/results/$stamp"
+mkdir -p "$work"
+data="$PWD/$work/data"
+log="$PWD/$work/tracker.log"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 5391)
+base="http://127.0.0.1:$port"
+
+echo "== building Release"
+dotnet build Tracker.Web -c Release -nologo -v quiet >/dev/null
+dll="$PWD/Tracker.Web/bin/Release/net10.0/Tracker.Web.dll"
+
+pid=""
+start_tracker() {
+  (cd "$(dirname "$dll")" && \
+    Tracker__DataDirectory="$data" \
+    Tracker__Benchmark__BaselineEndpoint=true \
+    ForwardedHeaders__ForwardedHeaders=XForwardedFor \
+    Serilog__MinimumLevel__Default=Warning \
+    ASPNETCORE_ENVIRONMENT=Production \
+    exec dotnet "$dll" --urls "$base" >>"$log" 2>&1) &
+  pid=$!
+  for _ in $(seq 1 300); do
+    if curl -fs "$base/health" >/dev/null 2>&1; then return 0; fi
+    if ! kill -0 "$pid" 2>/dev/null; then echo "tracker exited; see $log" >&2; exit 1; fi
+    sleep 0.2
+  done
+  echo "tracker did not start; see $log" >&2; exit 1
+}
+stop_tracker() { kill -TERM "$pid"; wait "$pid" || true; }
+trap '[ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null || true' EXIT
+
+rows() { sqlite3 "$data/tracker.db" "SELECT count(*) FROM clicks;"; }
+
+echo "== first start: create and migrate the database"
+start_tracker; stop_tracker
+echo "== seeding the campaign"
+sqlite3 "$data/tracker.db" < bench/seed.sql
+start_tracker
+
+location=$(curl -s -o /dev/null -w '%{redirect_url}' -H 'X-Forwarded-For: 8.8.8.8' "$base/bench?sub_id_1=probe&source=bench")
+echo "   a click on /bench goes to: $location"
+case "$location" in https://us.offers.example/*sub1=*) ;; *) echo "unexpected destination" >&2; exit 1 ;; esac
+
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
+measure() { # name path duration [delay-ms] -> RESULT line, plus the tracker's CPU time (clock ticks) used meanwhile
+  local t0; t0=$(cpu_ticks)
+  BENCH_DELAY_MS=${4:-} wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" --latency -s bench/click-load.lua "$base" -- "$2" > "$work/$1.txt"
+  echo "$(grep '^RESULT' "$work/$1.txt") cpu_ticks=$(( $(cpu_ticks) - t0 ))"
+}
+field() { sed -n "s/.* $2=\([0-9]*\).*/\1/p" <<<"$1"; }
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "== warming up ($WARMUP each)"
+measure warmup-baseline /_bench/baseline "$WARMUP" >/dev/null
+measure warmup-click /bench "$WARMUP" >/dev/null
+sleep 1
+
+echo "== baseline /_bench/baseline at saturation: $DURATION, $CONNECTIONS connections, $THREADS wrk threads"
+baseline=$(measure baseline /_bench/baseline "$DURATION")
+sleep 1
+before=$(rows)
+echo "== clicks /bench at saturation: $DURATION, $CONNECTIONS connections, $THREADS wrk threads"
+click=$(measure click /bench "$DURATION")
+sleep 1
+after=$(rows)
+echo "== paced ($PACED_DELAY_MS ms between requests per connection): baseline, then clicks"
+baseline_paced=$(measure baseline-paced /_bench/baseline "$DURATION" "$PACED_DELAY_MS")
+sleep 1
+before_paced=$(rows)
+click_paced=$(measure click-paced /bench "$DURATION" "$PACED_DELAY_MS")
+sleep 1
+after_paced=$(rows)
+stop_tracker
+final=$(rows)
+
+hz=$(getconf CLK_TCK)
+cpu_us() { awk -v t="$(field "$1" cpu_ticks)" -v r="$(field "$1" requests)" -v hz="$hz" 'BEGIN { printf "%.0f", t * 1e6 / hz / r }'; }
+rps() { awk -v r="$(field "$1" requests)" -v d="$(field "$1" duration_us)" 'BEGIN { printf "%.0f", r / (d / 1e6) }'; }
+ms() { awk -v us="$1" 'BEGIN { printf "%.2f", us / 1000 }'; }
+b_rps=$(rps "$baseline"); c_rps=$(rps "$click")
+ratio=$(awk -v c="$c_rps" -v b="$b_rps" 'BEGIN { printf "%.1f", 100 * c / b }')
+errors_of() { echo $(( $(field "$1" status_errors) + $(field "$1" read_errors) + $(field "$1" write_errors) + $(field "$1" timeouts) + $(field "$1" connect_errors) )); }
+answered=$(( $(field "$click" requests) + $(field "$click_paced" requests) ))
+recorded=$(( (after - before) + (after_paced - before_paced) ))
+errors=$(( $(errors_of "$click") + $(errors_of "$click_paced") + $(errors_of "$baseline") + $(errors_of "$baseline_paced") ))
+in_flight=$((recorded - answered))
+
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+report="$work/report.md"
+{
+  echo "### $(date -u '+%Y-%m-%d %H:%M UTC') — $(nproc) CPUs, $cpu, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM"
+  echo
+  echo "wrk $THREADS threads, $CONNECTIONS connections, $DURATION each, loopback; .NET $(dotnet --version), Release;" \
+       "load average before the run: $load_before."
+  echo
+  echo "| endpoint | requests/s | p50 | p90 | p99 | max | tracker CPU per request |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  for run in baseline click baseline_paced click_paced; do
+    line=${!run}
+    case $run in
+      baseline) name='`/_bench/baseline` (bare 302), saturated' ;;
+      click) name='`/bench` (click path), saturated' ;;
+      baseline_paced) name="\`/_bench/baseline\`, paced" ;;
+      click_paced) name="\`/bench\`, paced" ;;
+    esac
+    echo "| $name | $(rps "$line") | $(ms "$(field "$line" p50_us)") ms | $(ms "$(field "$line" p90_us)") ms | $(ms "$(field "$line" p99_us)") ms | $(ms "$(field "$line" max_us)") ms | $(cpu_us "$line") µs |"
+  done
+  echo
+  echo "- Click throughput: **$ratio %** of baseline (target ≥ 50 %)."
+  echo "- Click p99 at $(rps "$click_paced") clicks/s (paced): **$(ms "$(field "$click_paced" p99_us)") ms** (target ≤ 5 ms);" \
+       "at saturation: $(ms "$(field "$click" p99_us)") ms."
+  echo "- Clicks answered (302 received by wrk): $answered; rows written during those runs: $recorded" \
+       "(+$in_flight requests the server answered after wrk stopped reading, at most one per connection per run); errors: $errors."
+  echo "- Rows after SIGTERM: $final (rows before shutdown: $after_paced)."
+  echo "- Destinations by country: $(sqlite3 "$data/tracker.db" "SELECT group_concat(c || ' ' || n, ', ') FROM (SELECT CASE Country WHEN '' THEN '??' ELSE Country END c, count(*) n FROM clicks GROUP BY Country ORDER BY n DESC);")"
+} | tee "$report"
+
+status=0
+awk -v r="$ratio" 'BEGIN { exit !(r >= 50) }' || { echo "FAIL: click throughput below 50 % of baseline"; status=1; }
+[ "$(field "$click_paced" p99_us)" -le 5000 ] || { echo "FAIL: click p99 at the paced rate above 5 ms"; status=1; }
+[ "$errors" -eq 0 ] || { echo "FAIL: $errors errors"; status=1; }
+{ [ "$in_flight" -ge 0 ] && [ "$in_flight" -le $((2 * CONNECTIONS)) ]; } || { echo "FAIL: rows ($recorded) do not match answered clicks ($answered)"; status=1; }
+[ "$final" -eq "$after_paced" ] || { echo "FAIL: rows changed during shutdown ($after_paced -> $final)"; status=1; }
+[ $status -eq 0 ] && echo "== all targets met; report in $report"
+exit $status
