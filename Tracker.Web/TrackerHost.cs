@@ -32,12 +32,15 @@ public static class TrackerHost
         var dataDir = options.FullDataDirectory;
         Directory.CreateDirectory(dataDir);
 
+        // preserveStaticLogger: each host gets its own logger instead of freezing the static bootstrap
+        // logger, which hosts started side by side (parallel integration tests) would otherwise share.
         builder.Services.AddSerilog((sp, log) => log
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
             .WriteTo.File(Path.Combine(dataDir, "logs", "tracker-.log"),
                 rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14,
-                outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+                outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"),
+            preserveStaticLogger: true);
 
         services.AddSingleton(TimeProvider.System);
         services.AddDataProtection()

@@ -104,11 +104,12 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
         await DrainAsync().WaitAsync(cancellationToken);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await DrainAsync();
-        _stopCheckpoints.Dispose();
-    }
+    /// <summary>
+    /// Drains too, for hosts disposed without being stopped. May run more than once and concurrently
+    /// with <see cref="StoppedAsync"/> (the host is stopped by whoever owns it and disposed by its
+    /// runner), so nothing here is torn down; the token source holds no timer or handle to release.
+    /// </summary>
+    public async ValueTask DisposeAsync() => await DrainAsync();
 
     private async Task DrainAsync()
     {

@@ -22,6 +22,7 @@ public static class ClickServices
         services.AddSingleton<ClickRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<ClickRecorder>());
         services.AddHostedService<ClickPathWarmUp>();
+        services.AddHostedService<UniquenessRestore>();
         // Seams: conversion caps and randomness can be replaced (by the postbacks feature, by tests).
         services.TryAddSingleton<IOfferCapGate, PassThroughOfferCapGate>();
         services.TryAddSingleton<IRandomSource>(SharedRandomSource.Instance);

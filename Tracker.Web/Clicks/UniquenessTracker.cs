@@ -12,9 +12,10 @@ namespace Tracker.Web.Clicks;
 /// </summary>
 /// <remarks>
 /// Precise to the hour: a repeat click counts as not unique for between N and N+1 hours after the
-/// previous one. After a restart the memory is empty, so a returning visitor's first click counts
-/// as unique once more (documented in docs/click-path.md). Fingerprints are seeded per process, so
-/// nobody can craft two visitors that collide.
+/// previous one. After a restart the memory is refilled from the clicks table in the background
+/// (<see cref="Remember"/>); clicks arriving in the first seconds, before that finishes, may count
+/// as unique once more. Fingerprints are seeded per process, so nobody can craft two visitors that
+/// collide.
 /// </remarks>
 public sealed class UniquenessTracker(IOptions<ClickTrackingOptions> options)
 {
@@ -59,6 +60,42 @@ public sealed class UniquenessTracker(IOptions<ClickTrackingOptions> options)
             }
             return !seen;
         }
+    }
+
+    /// <summary>
+    /// Remembers clicks recorded before a restart (oldest first), so returning visitors are not
+    /// counted as unique again just because the process restarted.
+    /// </summary>
+    public void Remember(IEnumerable<(int CampaignId, string Ip, string UserAgent, DateTime AtUtc)> clicks)
+    {
+        foreach (var chunk in clicks.Chunk(4096))
+        {
+            lock (_gate)
+            {
+                foreach (var (campaignId, ip, userAgent, at) in chunk)
+                {
+                    var bucket = BucketFor(at.Ticks / TimeSpan.TicksPerHour);
+                    if (bucket is not null && bucket.Keys.Add(Fingerprint(campaignId, ip, userAgent))) _entries++;
+                }
+                while (_entries > _maxEntries && _hours.Count > 1)
+                {
+                    _entries -= _hours[0].Keys.Count;
+                    _hours.RemoveAt(0);
+                }
+            }
+        }
+    }
+
+    // The bucket of a past hour, created in order; null when that hour is older than anything kept.
+    private HourBucket? BucketFor(long hour)
+    {
+        var i = _hours.Count - 1;
+        while (i >= 0 && _hours[i].Hour > hour) i--;
+        if (i >= 0 && _hours[i].Hour == hour) return _hours[i];
+        if (_hours.Count > 0 && _hours[^1].Hour - hour > MaxWindowHours) return null;
+        var bucket = new HourBucket(hour);
+        _hours.Insert(i + 1, bucket);
+        return bucket;
     }
 
     private HourBucket CurrentBucket(long hour)

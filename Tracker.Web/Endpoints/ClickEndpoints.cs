@@ -19,7 +19,9 @@ public static class ClickEndpoints
     public static RouteGroupBuilder MapClicks(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("").ExcludeFromDescription();
-        group.MapMethods("/{alias:regex(^[a-z0-9][a-z0-9_-]{{1,63}}$)}", GetAndHead, Click);
+        // No route constraint: every single-segment path that is not another endpoint lands here, so a
+        // mistyped link gets the same no-store 404 page as an unknown alias.
+        group.MapMethods("/{alias}", GetAndHead, Click);
         group.MapMethods(GatewayHop.PathPrefix + "{token}", GetAndHead, Hop);
         var options = app.ServiceProvider.GetRequiredService<IOptions<ClickTrackingOptions>>().Value;
         if (options.Benchmark.BaselineEndpoint)
@@ -36,7 +38,7 @@ public static class ClickEndpoints
 
         // Resolve: the campaign from the in-memory snapshot, the visitor from the request.
         var snapshot = await path.Routing.CurrentAsync(http.RequestAborted);
-        if (CampaignAlias.IsReserved(alias) || !snapshot.Campaigns.TryGetValue(alias, out var route))
+        if (!snapshot.Campaigns.TryGetValue(alias, out var route) || CampaignAlias.IsReserved(alias))
             return TrackingPages.NotFound();
         var campaign = route.Campaign;
         var now = path.Clock.GetUtcNow().UtcDateTime;

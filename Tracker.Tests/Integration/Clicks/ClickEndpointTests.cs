@@ -134,12 +134,15 @@ public sealed class ClickEndpointTests
 
     [Theory]
     [InlineData("/no-such-campaign")]
+    [InlineData("/Known")]
+    [InlineData("/known.html")]
     [InlineData("/api")]
     [InlineData("/lo")]
     public async Task UnknownOrReservedAliasAnswersTheNotFoundPageAndRecordsNothing(string path)
     {
         await using var app = CreateApp();
         await app.SimpleCampaignAsync("known");
+        await app.SimpleCampaignAsync("lo"); // only possible by writing the database directly: reserved words stay unreachable
 
         var response = await app.Visitor().GetAsync(path, Ct);
 
@@ -195,6 +198,35 @@ public sealed class ClickEndpointTests
 
         var clicks = await app.ClicksAsync();
         Assert.Equal([true, false, true, true, true], clicks.Select(c => c.IsUnique));
+    }
+
+    [Fact]
+    public async Task RestartRemembersWhoClickedWithinTheWindow()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "tracker-tests", Guid.NewGuid().ToString("N"));
+        var settings = new Dictionary<string, string?> { ["Tracker:DataDirectory"] = dataDirectory };
+        try
+        {
+            await using (var before = CreateApp(settings: settings))
+            {
+                await before.SimpleCampaignAsync("again");
+                await before.Visitor(GermanIp, "UA-1").GetAsync("/again", Ct);
+            }
+
+            await using var after = CreateApp(settings: settings);
+            _ = after.Server;
+            var memory = after.Service<UniquenessTracker>();
+            for (var i = 0; i < 200 && memory.Entries == 0; i++) await Task.Delay(25, Ct);
+            await after.Visitor(GermanIp, "UA-1").GetAsync("/again", Ct);
+            await after.Visitor(AmericanIp, "UA-1").GetAsync("/again", Ct);
+
+            Assert.Equal([true, false, true], (await after.ClicksAsync()).Select(c => c.IsUnique));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(dataDirectory, recursive: true);
+        }
     }
 
     [Fact]
