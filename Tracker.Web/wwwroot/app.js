@@ -5,3 +5,5 @@ window.tracker = {
         catch { return false; }
     }
 };
+// Set once the interactive circuit has rendered the layout; browser tests wait for it before clicking.
+window.tracker.markInteractive = function () { window.__trackerCircuitUp = true; };
