@@ -68,7 +68,8 @@ public sealed class OfferEditorTests : MudComponentContext, IAsyncLifetime
 
         cut.Find("[data-testid=offer-save]").Click();
 
-        cut.WaitForAssertion(() => Assert.Contains("Offer #", cut.Find("[data-testid=editor-title]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("Offer #", cut.Find("[data-testid=editor-offer-id]").TextContent));
+        Assert.Equal("Casino DE", cut.Find("[data-testid=editor-title]").TextContent);
         var saved = Assert.Single((await Offers.ListAsync(new OfferQuery(), Ct)).Items);
         Assert.Equal("Casino DE", saved.Name);
         Assert.Equal(network.Id, saved.AffiliateNetworkId);

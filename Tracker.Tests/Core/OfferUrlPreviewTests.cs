@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Tracker.Core.Offers;
 
 namespace Tracker.Tests.Core;
@@ -65,5 +66,42 @@ public sealed class OfferUrlPreviewTests
         Assert.All(contract, m => Assert.True(OfferUrlPreview.IsKnown(m), m));
         Assert.All(Enumerable.Range(1, 30), i => Assert.True(OfferUrlPreview.IsKnown($"sub_id_{i}")));
         Assert.False(OfferUrlPreview.IsKnown("sub_id_0"));
+    }
+
+    [Fact]
+    public void EveryRealNetworkTemplateAppendsToAValidOfferUrl()
+    {
+        var templates = LoadNetworkTemplates();
+        Assert.True(templates.Count > 300, $"expected the shared catalogue of real templates, found {templates.Count}");
+        foreach (var (name, parameters) in templates)
+        {
+            var url = parameters.StartsWith('/') ? "https://net.example/c/77" : "https://net.example/click?o=77";
+            var preview = OfferUrlPreview.Build(url, parameters, Samples);
+
+            Assert.True(UrlRules.CheckOfferUrl(preview.Template) is null, $"{name}: {preview.Template}");
+            if (parameters.Contains("{subid}", StringComparison.Ordinal))
+                Assert.Contains("7k2m9q4x1c8v3n6b5z0p2r4t7w", preview.Sample);
+        }
+    }
+
+    [Fact]
+    public void PlaceholdersThatRealTemplatesLeaveForTheUserAreFlagged()
+    {
+        var templates = LoadNetworkTemplates();
+        // Some networks' templates carry their own placeholders the user must replace by hand.
+        var withPlaceholders = templates.Where(t => t.Parameters.Contains("{YOUR_ID}", StringComparison.Ordinal) || t.Parameters.Contains("{replace_ID}", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(withPlaceholders);
+        foreach (var (name, parameters) in withPlaceholders)
+            Assert.True(OfferUrlPreview.Build("https://net.example/click?o=77", parameters, Samples).UnknownMacros.Count > 0, name);
+    }
+
+    /// <summary>Real networks' offer parameters from the shared catalogue (path overridable with TRACKER_NETWORK_TEMPLATES).</summary>
+    private static List<(string Name, string Parameters)> LoadNetworkTemplates()
+    {
+        var path = Environment.GetEnvironmentVariable("TRACKER_NETWORK_TEMPLATES") is { Length: > 0 } p ? p : "/work/shared/data/affiliate-network-templates.json";
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        return doc.RootElement.EnumerateArray()
+            .Select(t => (t.GetProperty("display_name").GetString()!, t.GetProperty("offer_params_template").GetString()!))
+            .ToList();
     }
 }

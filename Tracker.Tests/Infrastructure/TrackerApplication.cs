@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Tracker.Web.Security;
 
 namespace Tracker.Tests.Infrastructure;
@@ -33,6 +34,18 @@ public sealed class TrackerApplication : WebApplicationFactory<Program>
 
     /// <summary>Replace services (e.g. a fake clock) before the host starts.</summary>
     public Action<IServiceCollection>? ConfigureTestServices { get; init; }
+
+    /// <summary>
+    /// Program.cs installs Serilog's static bootstrap logger and the host freezes it while building. Two hosts
+    /// starting at once in one test process race on that static ("The logger is already frozen"), so hosts
+    /// start one at a time; once started they run side by side.
+    /// </summary>
+    private static readonly Lock HostStartGate = new();
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        lock (HostStartGate) return base.CreateHost(builder);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
