@@ -48,9 +48,15 @@ public sealed class OfferEditorBrowserTests
         await ChooseAsync(page, "[data-testid=offer-redirect]", "Meta refresh");
         await Assertions.Expect(page.Locator("[data-testid=redirect-explanation]")).ToContainTextAsync("meta refresh");
         await BrowserSession.ScreenshotAsync(page, "offer-editor-main");
+        await page.ClickAsync("button[aria-label='Show the macros']");
+        await Assertions.Expect(page.Locator("[data-testid=macro-help]")).ToContainTextAsync("{subid}");
+        await page.WaitForFunctionAsync("() => getComputedStyle(document.querySelector('[data-testid=macro-help]').closest('.mud-popover')).opacity === '1'");
+        await BrowserSession.ScreenshotAsync(page, "offer-editor-macros");
+        await page.ClickAsync("button[aria-label='Close the macro list']");
 
         // Additional tab
         await page.ClickAsync(".mud-tab:has-text('Additional')");
+        await Assertions.Expect(page.Locator(".mud-tab-active")).ToContainTextAsync("Additional");
         await ChooseAsync(page, "[data-testid=offer-group]", "Casino");
         await page.FillAsync("#offer-country-search", "Germ");
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Germany (DE)" }).ClickAsync();
@@ -72,6 +78,7 @@ public sealed class OfferEditorBrowserTests
 
         // Notes tab
         await page.ClickAsync(".mud-tab:has-text('Notes')");
+        await Assertions.Expect(page.Locator(".mud-tab-active")).ToContainTextAsync("Notes");
         await page.FillAsync("#offer-notes", "Manager: Anna (Telegram @anna_3snet). Payout rises to 14 EUR from December.");
         await BrowserSession.ScreenshotAsync(page, "offer-editor-notes");
 

@@ -76,6 +76,9 @@ public sealed class OffersListTests : MudComponentContext, IAsyncLifetime
 
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=offer-row]").Count), TimeSpan.FromSeconds(3));
         Assert.Equal("2 offers", cut.Find("[data-testid=offer-total]").TextContent.Trim());
+
+        cut.Find("#offer-search").Input("");
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=offer-row]").Count), TimeSpan.FromSeconds(3));
     }
 
     [Fact]
@@ -164,5 +167,31 @@ public sealed class OffersListTests : MudComponentContext, IAsyncLifetime
 
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=offer-row]").Count), TimeSpan.FromSeconds(3));
         Assert.Contains(cut.FindAll("[data-testid=offer-row] a"), a => a.TextContent == "Casino DE (copy)");
+    }
+
+    [Fact]
+    public async Task SortAndFiltersAreAppliedByTheServer()
+    {
+        var networks = _app.Service<NetworkStore>();
+        var house = (await networks.CreateAsync(new AffiliateNetwork { Name = "CPA House", OfferParameters = "&sub1={subid}" }, TestContext.Current.CancellationToken)).Value!;
+        var other = (await networks.CreateAsync(new AffiliateNetwork { Name = "Other", OfferParameters = "&s={subid}" }, TestContext.Current.CancellationToken)).Value!;
+        foreach (var (name, micros, network) in new[] { ("A pricey", 9_000_000L, house.Id), ("B cheap", 500L, house.Id), ("C middle", 2_000_000L, other.Id) })
+        {
+            var offer = NewOffer(name, network);
+            offer.PayoutMicros = micros;
+            await CreateAsync(offer);
+        }
+        var hosts = RenderPopoverHosts();
+        var cut = Render<OffersList>();
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=offer-row]").Count));
+        string[] Names() => cut.FindAll("[data-testid=offer-row] a").Select(a => a.TextContent).ToArray();
+        Assert.Equal(["A pricey", "B cheap", "C middle"], Names());
+
+        cut.FindAll(".mud-table-sort-label").Single(l => l.TextContent.Contains("Payout", StringComparison.Ordinal)).Click();
+        cut.WaitForAssertion(() => Assert.Equal(["B cheap", "C middle", "A pricey"], Names()));
+
+        cut.Find("[data-testid=filter-network] .mud-input-control").MouseDown();
+        hosts.WaitForElements(".mud-list-item").Single(i => i.TextContent.Trim() == "CPA House").Click();
+        cut.WaitForAssertion(() => Assert.Equal(["B cheap", "A pricey"], Names()));
     }
 }
