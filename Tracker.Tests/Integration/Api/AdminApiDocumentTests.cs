@@ -51,6 +51,11 @@ public sealed partial class AdminApiDocumentTests
         await using var app = new TrackerApplication();
         var document = await ReadDocumentAsync(app);
 
+        // A valid OpenAPI 3.1 document, as a client generator reads it.
+        var parsed = Microsoft.OpenApi.OpenApiDocument.Parse(document.ToJsonString(), "json");
+        Assert.Empty(parsed.Diagnostic?.Errors ?? []);
+        Assert.Equal("Tracker admin API", parsed.Document?.Info?.Title);
+
         var scheme = document["components"]!["securitySchemes"]!["ApiKey"]!;
         Assert.Equal("apiKey", scheme["type"]!.GetValue<string>());
         Assert.Equal("header", scheme["in"]!.GetValue<string>());
