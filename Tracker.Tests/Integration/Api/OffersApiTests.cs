@@ -79,6 +79,11 @@ public sealed class OffersApiTests
             """{ "name": "X", "url": "https://x.example/", "payoutValue": -1 }""")).ExpectValidationProblemAsync();
         Assert.Contains("negative", Assert.Single(errors["payoutValue"]));
 
+        // The other fields are still checked, so one answer lists everything to fix.
+        errors = await (await client.PostJsonAsync("/api/v1/offers",
+            """{ "name": "", "url": "https://x.example/", "payoutValue": 0.1234567 }""")).ExpectValidationProblemAsync();
+        Assert.Equal(["name", "payoutValue"], errors.Keys.Order(StringComparer.Ordinal));
+
         Assert.Equal(0, (await app.Service<OfferStore>().ListAsync(new OfferQuery(State: null), Ct)).Total);
     }
 

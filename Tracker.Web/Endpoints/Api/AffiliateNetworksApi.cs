@@ -2,7 +2,6 @@ using System.ComponentModel;
 using Mapster;
 using Microsoft.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Tracker.Core.Networks;
 using Tracker.Core.Offers;
 using Tracker.Core.Validation;

@@ -1,6 +1,5 @@
 using Mapster;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Tracker.Core.Offers;
 using Tracker.Core.Validation;
 using Tracker.Web.Catalog;

@@ -56,7 +56,10 @@ public sealed class JsonBody<T> : IBindableFromHttpContext<JsonBody<T>>, IEndpoi
         }
     }
 
-    /// <summary>Tells the OpenAPI document which JSON body this endpoint accepts.</summary>
+    /// <summary>
+    /// Declares the JSON body: the OpenAPI document describes it, and routing answers 415 to any other
+    /// content type before binding runs.
+    /// </summary>
     public static void PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder) =>
         builder.Metadata.Add(new AcceptsJson(typeof(T)));
 
@@ -88,7 +91,7 @@ internal static class JsonSyntax
 {
     public static (string Field, string Message)? FindError(byte[] json)
     {
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false });
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false });
         // Property names on the way down, so the error can name e.g. "conversionCap.dailyLimit".
         var path = new List<string?>();
         // The last property name read at the current depth: a syntax error in or right after its value

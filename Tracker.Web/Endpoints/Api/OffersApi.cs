@@ -58,7 +58,7 @@ public static class OffersApi
         JsonBody<OfferDto> body, OfferStore store, [AsParameters] ApiContext api, CancellationToken ct)
     {
         if (body.Value is not { } dto) return TypedResults.ValidationProblem(body.Errors.ToDictionary());
-        var edgeErrors = CheckEdge(dto, requireVersion: false);
+        var edgeErrors = CheckEdge(dto, requireVersion: false, api);
         if (!edgeErrors.IsValid) return TypedResults.ValidationProblem(edgeErrors.ToDictionary());
 
         var result = await store.CreateAsync(dto.Adapt<Offer>(api.Mapping), ct);
@@ -74,7 +74,7 @@ public static class OffersApi
         int id, JsonBody<OfferDto> body, OfferStore store, [AsParameters] ApiContext api, CancellationToken ct)
     {
         if (body.Value is not { } dto) return TypedResults.ValidationProblem(body.Errors.ToDictionary());
-        var edgeErrors = CheckEdge(dto, requireVersion: true);
+        var edgeErrors = CheckEdge(dto, requireVersion: true, api);
         if (!edgeErrors.IsValid) return TypedResults.ValidationProblem(edgeErrors.ToDictionary());
 
         var edited = dto.Adapt<Offer>(api.Mapping);
@@ -105,12 +105,22 @@ public static class OffersApi
             LocalUrl = offer.IsLocal && !string.IsNullOrEmpty(offer.LocalKey) ? $"{api.BaseUrl}/lo/{offer.LocalKey}/" : null,
         };
 
-    /// <summary>What only the API can get wrong: amounts JSON can carry but micro-units cannot, and a missing version.</summary>
-    private static ValidationErrors CheckEdge(OfferDto dto, bool requireVersion)
+    /// <summary>
+    /// What only the API can get wrong: an amount JSON can carry but micro-units cannot, and a missing
+    /// version. Such an offer cannot be mapped, so when one is wrong the rest is checked here too
+    /// (without the database), and the caller learns about every field at once.
+    /// </summary>
+    private static ValidationErrors CheckEdge(OfferDto dto, bool requireVersion, ApiContext api)
     {
         var errors = new ValidationErrors();
         if (AmountRules.CheckExact(dto.PayoutValue) is { } amountError) errors.Add("payoutValue", amountError);
         if (requireVersion) ApiVersion.Require(dto.Version, "offer", errors);
+        if (errors.IsValid) return errors;
+
+        var rest = (dto with { PayoutValue = 0 }).Adapt<Offer>(api.Mapping);
+        OfferValidator.Normalize(rest);
+        foreach (var (field, messages) in OfferValidator.Validate(rest, OfferReferences.All).ToDictionary())
+            foreach (var message in messages) errors.Add(field, message);
         return errors;
     }
 }

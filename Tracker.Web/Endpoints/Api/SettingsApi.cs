@@ -1,6 +1,5 @@
 using Mapster;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Tracker.Core.Money;
 using Tracker.Core.Settings;
 using Tracker.Core.Validation;
