@@ -35,23 +35,20 @@ public sealed class TrackerApplication : WebApplicationFactory<Program>
     /// <summary>Replace services (e.g. a fake clock) before the host starts.</summary>
     public Action<IServiceCollection>? ConfigureTestServices { get; init; }
 
-    /// <summary>
-    /// Program.cs installs Serilog's static bootstrap logger and the host freezes it while building. Two hosts
-    /// starting at once in one test process race on that static ("The logger is already frozen"), so hosts
-    /// start one at a time; once started they run side by side.
-    /// </summary>
-    private static readonly Lock HostStartGate = new();
-
-    protected override IHost CreateHost(IHostBuilder builder)
-    {
-        lock (HostStartGate) return base.CreateHost(builder);
-    }
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
         builder.ConfigureServices(services => ConfigureTestServices?.Invoke(services));
+    }
+
+    // Program.Main installs a static Serilog bootstrap logger that building the host freezes; two hosts
+    // built at once by parallel test classes would freeze each other's ("The logger is already frozen").
+    private static readonly Lock HostBuild = new();
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        lock (HostBuild) return base.CreateHost(builder);
     }
 
     /// <summary>A client that sends the admin API key.</summary>
