@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
@@ -139,6 +142,23 @@ public sealed class OfferEditorTests : MudComponentContext, IAsyncLifetime
 
         Assert.Empty(cut.FindAll("[data-testid=conflict-banner]"));
         Assert.Equal("Casino DE (renamed by the API)", cut.Find("#offer-name").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task ChangeThroughTheApiShowsTheBanner()
+    {
+        var offer = await CreateOfferAsync();
+        var cut = Render<OfferEditor>(p => p.Add(e => e.Id, offer.Id));
+        cut.WaitForElement("#offer-name");
+
+        var api = _app.CreateApiClient();
+        var body = (await api.GetFromJsonAsync<JsonObject>($"/api/v1/offers/{offer.Id}", Ct))!;
+        body["payoutValue"] = 14;
+        var response = await api.PutAsJsonAsync($"/api/v1/offers/{offer.Id}", body, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var banner = cut.WaitForElement("[data-testid=conflict-banner]");
+        Assert.Contains("Their save changed: Payout amount", banner.TextContent);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Tracker.Core.Networks;
@@ -105,6 +107,20 @@ public sealed class OffersListTests : MudComponentContext, IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=offer-row]")), TimeSpan.FromSeconds(3));
         Assert.Contains("Live offer", cut.Find("[data-testid=offer-row]").TextContent);
         Assert.Contains("CPA House", cut.Markup);
+    }
+
+    [Fact]
+    public async Task OfferCreatedThroughTheApiAppearsWithoutReload()
+    {
+        var cut = Render<OffersList>();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=offers-empty]")));
+
+        var response = await _app.CreateApiClient().PostAsJsonAsync("/api/v1/offers",
+            new { name = "From a script", url = "https://net.example/click?o=5&s={subid}", payoutValue = 1.25, payoutCurrency = "usd" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+
+        cut.WaitForAssertion(() => Assert.Contains("From a script", cut.Find("[data-testid=offer-row]").TextContent), TimeSpan.FromSeconds(3));
+        Assert.Contains("CPA 1.25 USD", cut.Find("[data-testid=offer-row]").Closest("tr")!.TextContent);
     }
 
     [Fact]
