@@ -11,6 +11,7 @@ using Tracker.Web.Data;
 using Tracker.Web.Endpoints;
 using Tracker.Web.Endpoints.Api;
 using Tracker.Web.Live;
+using Tracker.Web.LocalOffers;
 using Tracker.Web.Mapping;
 using Tracker.Web.Options;
 using Tracker.Web.Security;
@@ -73,6 +74,7 @@ public static class TrackerHost
     /// <summary>Features register their own services here, one line each.</summary>
     private static IServiceCollection AddTrackerFeatures(this IServiceCollection services)
     {
+        services.AddLocalOffers();
         return services;
     }
 
@@ -98,6 +100,7 @@ public static class TrackerHost
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePages();
+        app.UseMiddleware<AdminOriginGuard>();
 
         app.UseAuthentication();
         app.UseMiddleware<AdminGate>();
@@ -109,6 +112,7 @@ public static class TrackerHost
         app.MapOpenApi("/api/{documentName}/openapi.json");
         app.MapAccount();
         app.MapAdminApi();
+        app.MapLocalOffers();
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

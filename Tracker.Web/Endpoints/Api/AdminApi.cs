@@ -1,3 +1,4 @@
+using Tracker.Web.LocalOffers;
 using Tracker.Web.Security;
 
 namespace Tracker.Web.Endpoints.Api;
@@ -11,6 +12,7 @@ public static class AdminApi
             .AddEndpointFilter<ApiKeyFilter>()
             .DisableAntiforgery()
             .WithTags("Admin API");
+        api.MapOfferArchives();
         return api;
     }
 }
