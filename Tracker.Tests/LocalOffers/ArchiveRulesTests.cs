@@ -172,6 +172,13 @@ public sealed class ArchiveRulesTests
         Assert.Null(ZipDirectoryProbe.DeclaredEntryCount("not a zip at all, just some text"u8));
     }
 
+    [Fact]
+    public void Crc32MatchesTheZipStandard()
+    {
+        Assert.Equal(0xCBF43926u, ZipCrc32.Compute("123456789"u8));
+        Assert.Equal(ZipCrc32.Compute("hello world"u8), ZipCrc32.Finish(ZipCrc32.Update(ZipCrc32.Update(ZipCrc32.Initial, "hello "u8), "world"u8)));
+    }
+
     private static ArchivePlan Plan(params (string Name, int Attributes)[] entries) =>
         ArchivePlan.Create(entries.Select((e, i) => new ArchiveEntryInfo(i, e.Name, e.Attributes, 10)).ToList(), Limits);
 }

@@ -88,14 +88,18 @@ public static class LocalOfferExtractor
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = FileMode;
         await using var output = new FileStream(destination, options);
         long total = 0;
+        var crc = ZipCrc32.Initial;
         int read;
         while ((read = await input.ReadAsync(buffer, ct)) > 0)
         {
             total += read;
             var problem = budget.Add(planned.Path, read, total, planned.CompressedLength);
             if (problem is not null) return (total, problem);
+            crc = ZipCrc32.Update(crc, buffer.AsSpan(0, read));
             await output.WriteAsync(buffer.AsMemory(0, read), ct);
         }
+        if (total != entry.Length || ZipCrc32.Finish(crc) != entry.Crc32)
+            return (total, $"The archive is damaged: '{planned.Path}' does not match the size and checksum the archive records for it.");
         return (total, null);
     }
 
