@@ -34,7 +34,9 @@ public static class TrackerHost
         var dataDir = options.FullDataDirectory;
         Directory.CreateDirectory(dataDir);
 
-        builder.Services.AddSerilog((sp, log) => log
+        // preserveStaticLogger: each host builds its own logger rather than freezing the process-wide bootstrap
+        // logger, which throws "already frozen" when tests start several hosts in one process at once.
+        builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (sp, log) => log
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
             .WriteTo.File(Path.Combine(dataDir, "logs", "tracker-.log"),

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Tracker.Core.Clicks;
 using Tracker.Tests.Infrastructure;
@@ -154,9 +155,6 @@ public sealed class LocalOfferServingTests
     [InlineData("css%5C..%5C..%5C..%5Ctracker.db")]
     [InlineData("..\\..\\tracker.db")]
     [InlineData("css//style.css")]
-    [InlineData("./css/style.css")]
-    [InlineData("%00")]
-    [InlineData("index.html%00.png")]
     [InlineData("/etc/passwd")]
     [InlineData("C:/Windows/win.ini")]
     [InlineData("current.json")]
@@ -179,13 +177,15 @@ public sealed class LocalOfferServingTests
     {
         var (app, key, _) = await StartAsync();
         await using var _ = app;
-        var client = app.CreateClient();
-        foreach (var raw in new[] { $"/lo/{key}/../../tracker.db", $"/lo/{key}/css/../../{key}/current.json", $"/lo/{key}-evil/index.html" })
+        foreach (var raw in new[] { $"/lo/{key}/../../tracker.db", $"/lo/{key}/css/../../{key}/current.json", $"/lo/{key}/./css/style.css", $"/lo/{key}/index.html\0.png", $"/lo/{key}-evil/index.html" })
         {
-            // Sent without the client normalising the dot segments away.
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("http://localhost" + raw, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true }));
-            var response = await client.SendAsync(request, Ct);
-            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            // Straight into the server, without an HTTP client normalising the dot segments away.
+            var context = await app.Server.SendAsync(c =>
+            {
+                c.Request.Method = HttpMethods.Get;
+                c.Request.Path = new PathString(raw);
+            }, Ct);
+            Assert.True(context.Response.StatusCode == StatusCodes.Status404NotFound, $"{raw}: {context.Response.StatusCode}");
         }
     }
 

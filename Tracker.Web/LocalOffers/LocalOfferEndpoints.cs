@@ -208,6 +208,7 @@ public static class LocalOfferEndpoints
         provider.Mappings[".mjs"] = "text/javascript";
         provider.Mappings[".js"] = "text/javascript";
         provider.Mappings[".avif"] = "image/avif";
+        provider.Mappings[".zip"] = "application/zip";
         return provider;
     }
 
