@@ -140,6 +140,15 @@ public sealed class LocalOfferBrowserTests
         await Assertions.Expect(errors).ToContainTextAsync("'send.php' is server-side code");
         await Assertions.Expect(admin.Locator("[data-testid=local-offer-filename]")).ToHaveTextAsync("good.zip");
         await BrowserSession.ScreenshotAsync(admin, "local-offer-refused");
+
+        // The admin's cookie alone is not enough for the upload endpoint: it also wants the page's antiforgery token.
+        var forged = await admin.APIRequest.PostAsync($"/admin/offers/{offer.Id}/archive", new()
+        {
+            Multipart = admin.APIRequest.CreateFormData().Set("file", new FilePayload { Name = "x.zip", MimeType = "application/zip", Buffer = TestArchive.Landing("Forged").ToBytes() }),
+        });
+        Assert.Equal(400, forged.Status);
+        Assert.Contains("security token", await forged.TextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Still here", await (await admin.APIRequest.GetAsync($"/lo/{(await session.App.ReadOfferAsync(offer.Id)).LocalKey}/")).TextAsync(), StringComparison.Ordinal);
     }
 
     private static async Task OpenUploaderAsync(IPage page, int offerId)

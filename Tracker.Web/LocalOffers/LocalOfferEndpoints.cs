@@ -77,6 +77,12 @@ public static class LocalOfferEndpoints
     private static async Task<Results<Ok<OfferArchiveResponse>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> UploadAsync(
         int id, HttpRequest request, LocalOfferStore store, LocalOfferPages pages, IOptions<LocalOfferOptions> options, CancellationToken ct)
     {
+        // The admin UI's endpoint carries antiforgery metadata; the middleware only records its verdict,
+        // and since this handler reads the body itself (no form binding) it must act on it.
+        if (request.HttpContext.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { [ArchiveUploadReader.FileField] = ["The page's security token is missing or expired. Reload the page and upload again."] },
+                title: "The archive was not accepted");
         using var upload = store.CreateUpload();
         var (received, errors) = await ArchiveUploadReader.ReceiveAsync(request, upload.ZipPath, options.Value.MaxArchiveBytes, ct);
         if (received is null)

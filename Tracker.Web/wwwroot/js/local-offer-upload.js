@@ -20,7 +20,11 @@ export function upload(container, url, tokenHeader, token, fileName, fileSize, v
             lastReport = now;
             dotnet.invokeMethodAsync("ReportProgress", e.loaded, e.total).catch(err => console.warn("local offer upload: progress not delivered", err));
         };
-        xhr.onload = () => resolve({ status: xhr.status, body: xhr.responseText });
+        xhr.onload = () => {
+            // A redirect (to the login page) means the session ended; it must not read as success.
+            const redirected = xhr.responseURL && new URL(xhr.responseURL).pathname !== new URL(url, location.href).pathname;
+            resolve(redirected ? { status: 401, body: "" } : { status: xhr.status, body: xhr.responseText });
+        };
         xhr.onerror = () => resolve({ status: 0, body: "The upload was interrupted. Check the connection and try again." });
         xhr.onabort = () => resolve({ status: 0, body: "The upload was cancelled." });
         const form = new FormData();
