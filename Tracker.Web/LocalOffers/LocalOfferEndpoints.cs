@@ -57,11 +57,14 @@ public static class LocalOfferEndpoints
     /// <summary>Adds <c>GET/POST/DELETE /offers/{id}/archive</c> to the admin API group.</summary>
     public static RouteGroupBuilder MapOfferArchives(this RouteGroupBuilder api)
     {
-        api.MapGet("/offers/{id:int}/archive", GetAsync).WithName("GetOfferArchive");
+        api.MapGet("/offers/{id:int}/archive", GetAsync).WithName("GetOfferArchive")
+            .WithSummary("Get the uploaded archive of a local offer");
         api.MapPost("/offers/{id:int}/archive", UploadAsync)
             .WithName("UploadOfferArchive")
-            .WithDescription("Multipart form: 'file' = the zip (index.html at its root or in one top folder), optional 'version' = the offer version you read.");
-        api.MapDelete("/offers/{id:int}/archive", RemoveAsync).WithName("RemoveOfferArchive");
+            .WithSummary("Upload a zip: the offer becomes a local offer")
+            .WithDescription("Multipart form: 'file' = the zip (index.html at its root or in one top folder), optional 'version' = the offer version you read. A refused archive changes nothing (400 naming the field).");
+        api.MapDelete("/offers/{id:int}/archive", RemoveAsync).WithName("RemoveOfferArchive")
+            .WithSummary("Remove the archive: the offer redirects again");
         return api;
     }
 
