@@ -5,12 +5,14 @@ using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Serilog;
 using Serilog.Events;
+using Tracker.Web.Catalog;
 using Tracker.Web.Clicks;
 using Tracker.Web.Components;
 using Tracker.Web.Data;
 using Tracker.Web.Endpoints;
 using Tracker.Web.Endpoints.Api;
 using Tracker.Web.Live;
+using Tracker.Web.LocalOffers;
 using Tracker.Web.Mapping;
 using Tracker.Web.Options;
 using Tracker.Web.Security;
@@ -32,15 +34,14 @@ public static class TrackerHost
         var dataDir = options.FullDataDirectory;
         Directory.CreateDirectory(dataDir);
 
-        // preserveStaticLogger: each host gets its own logger instead of freezing the static bootstrap
-        // logger, which hosts started side by side (parallel integration tests) would otherwise share.
-        builder.Services.AddSerilog((sp, log) => log
+        // preserveStaticLogger: each host builds its own logger rather than freezing the process-wide bootstrap
+        // logger, which throws "already frozen" when tests start several hosts in one process at once.
+        builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (sp, log) => log
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
             .WriteTo.File(Path.Combine(dataDir, "logs", "tracker-.log"),
                 rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14,
-                outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"),
-            preserveStaticLogger: true);
+                outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
 
         services.AddSingleton(TimeProvider.System);
         services.AddDataProtection()
@@ -61,7 +62,7 @@ public static class TrackerHost
         services.AddAdminAuthentication();
         services.AddAntiforgery();
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(AdminApiDocument.Configure);
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.AddForwardedHeadersFromConfiguration(builder.Configuration);
 
@@ -76,6 +77,8 @@ public static class TrackerHost
     /// <summary>Features register their own services here, one line each.</summary>
     private static IServiceCollection AddTrackerFeatures(this IServiceCollection services)
     {
+        services.AddCatalog();
+        services.AddLocalOffers();
         services.AddClicks();
         return services;
     }
@@ -102,6 +105,7 @@ public static class TrackerHost
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePages();
+        app.UseMiddleware<AdminOriginGuard>();
 
         app.UseAuthentication();
         app.UseMiddleware<AdminGate>();
@@ -113,6 +117,7 @@ public static class TrackerHost
         app.MapOpenApi("/api/{documentName}/openapi.json");
         app.MapAccount();
         app.MapAdminApi();
+        app.MapLocalOffers();
         app.MapClicks();
 
         app.MapStaticAssets();

@@ -55,7 +55,7 @@ public static class OfferRotation
             trace?.Add($"Offer #{entry.OfferId} is in the stream but no longer exists; left out.");
             return false;
         }
-        if (offer.State != EntityState.Active)
+        if (offer.State != ItemState.Active)
         {
             trace?.Add($"Offer \"{offer.Name}\" (#{offer.Id}) is archived; left out.");
             return false;

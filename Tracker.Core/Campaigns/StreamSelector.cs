@@ -20,7 +20,7 @@ public sealed class StreamSelector
     public StreamSelector(IEnumerable<CampaignStream> streams)
     {
         var active = streams
-            .Where(s => s.State == EntityState.Active)
+            .Where(s => s.State == ItemState.Active)
             .OrderBy(s => s.Position).ThenBy(s => s.Id)
             .Select(s => new Route(s))
             .ToArray();

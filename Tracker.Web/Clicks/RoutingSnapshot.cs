@@ -64,7 +64,7 @@ public sealed class RoutingSnapshot
         var templates = offerById.Values.ToFrozenDictionary(o => o.Id, o => OfferUrlBuilder.Template(o,
             o.AffiliateNetworkId is { } nid && networkById.TryGetValue(nid, out var n) ? n : null));
         var routes = campaigns
-            .Where(c => c.State == EntityState.Active)
+            .Where(c => c.State == ItemState.Active)
             .ToFrozenDictionary(c => c.Alias, c => new CampaignRoute(c), StringComparer.Ordinal);
         return new RoutingSnapshot(generation, routes, offerById, networkById, templates, settings.ToExchangeRates());
     }

@@ -3,7 +3,9 @@ using Microsoft.Extensions.Options;
 using Tracker.Core.Campaigns;
 using Tracker.Core.Clicks;
 using Tracker.Core.Offers;
+using Tracker.Core.Offers.LocalOffers;
 using Tracker.Web.Clicks;
+using Tracker.Web.LocalOffers;
 using Tracker.Web.Options;
 
 namespace Tracker.Web.Endpoints;
@@ -30,7 +32,7 @@ public static class ClickEndpoints
     }
 
     /// <summary>Resolve, decide, render, record, respond. HEAD does all but record, and hands out no subid.</summary>
-    private static async Task<Results<RedirectHttpResult, ContentHttpResult, Ok>> Click(
+    private static async Task<Results<RedirectHttpResult, ContentHttpResult, FileContentHttpResult, Ok>> Click(
         string alias, HttpContext http, [AsParameters] ClickPath path)
     {
         http.Response.Headers.CacheControl = "no-store";
@@ -96,7 +98,7 @@ public static class ClickEndpoints
         return response;
     }
 
-    private static async Task<Results<RedirectHttpResult, ContentHttpResult, Ok>> RenderAsync(
+    private static async Task<Results<RedirectHttpResult, ContentHttpResult, FileContentHttpResult, Ok>> RenderAsync(
         HttpContext http, ClickPath path, RoutingSnapshot snapshot, CampaignStream? stream, Offer? offer,
         Click click, MacroValues macros, DecisionTrace trace)
     {
@@ -122,15 +124,17 @@ public static class ClickEndpoints
 
         if (offer.IsLocal)
         {
-            var responder = http.RequestServices.GetService<ILocalOfferResponder>();
-            if (offer.LocalKey is null || responder is null)
+            var page = await path.LocalPages.RenderEntryAsync(
+                offer, LocalOfferMacros.For(offer, click, click.CreatedAt, macros.CampaignName), http.RequestAborted);
+            if (page is null)
             {
                 trace.Add($"Offer \"{offer.Name}\" (#{offer.Id}) is local but its content is not uploaded: 404.");
                 return TrackingPages.OfferContentNotUploaded();
             }
             BookRevenue(offer, snapshot, click, trace);
-            trace.Add("Served the local offer's page.");
-            return await responder.RespondAsync(new LocalOfferVisit(http, offer, click, macros), http.RequestAborted);
+            trace.Add($"Served the local offer's page (/lo/{offer.LocalKey}/).");
+            LocalOfferPages.ApplyIsolation(http.Response.Headers);
+            return TypedResults.Bytes(page.Body, page.ContentType);
         }
 
         var template = snapshot.OfferUrlTemplates.TryGetValue(offer.Id, out var t) ? t : OfferUrlBuilder.Template(offer, snapshot.NetworkOf(offer));
@@ -153,7 +157,7 @@ public static class ClickEndpoints
         click.RevenueMicros = revenue.Micros;
     }
 
-    private static Results<RedirectHttpResult, ContentHttpResult, Ok> Respond(HttpContext http, RedirectResponse rendered)
+    private static Results<RedirectHttpResult, ContentHttpResult, FileContentHttpResult, Ok> Respond(HttpContext http, RedirectResponse rendered)
     {
         if (rendered.HideReferrer) http.Response.Headers["Referrer-Policy"] = "no-referrer";
         return rendered.Location is not null
@@ -199,5 +203,6 @@ public static class ClickEndpoints
         IRandomSource Random,
         GatewayHop Hop,
         ClickRecorder Recorder,
+        ILocalOfferEntryPage LocalPages,
         TimeProvider Clock);
 }

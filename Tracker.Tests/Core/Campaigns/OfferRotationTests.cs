@@ -10,7 +10,7 @@ public sealed class OfferRotationTests
     {
         [1] = new Offer { Id = 1, Name = "A" },
         [2] = new Offer { Id = 2, Name = "B" },
-        [3] = new Offer { Id = 3, Name = "Old", State = EntityState.Archived },
+        [3] = new Offer { Id = 3, Name = "Old", State = ItemState.Archived },
     };
 
     private static CampaignStream StreamWith(params (int OfferId, int Share)[] offers) => new()

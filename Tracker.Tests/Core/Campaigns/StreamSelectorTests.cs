@@ -111,7 +111,7 @@ public sealed class StreamSelectorTests
     public void ArchivedStreamsTakeNoPart()
     {
         var archived = Stream(1, StreamType.Forced);
-        archived.State = EntityState.Archived;
+        archived.State = ItemState.Archived;
         var selector = new StreamSelector([archived, Stream(2, StreamType.Regular, 10)]);
 
         Assert.Equal(2, selector.Select(German, new SeededRandomSource(1), new DecisionTrace())!.Id);

@@ -8,6 +8,7 @@ using Tracker.Core.Offers;
 using Tracker.Web.Clicks;
 using Tracker.Web.Live;
 using Tracker.Web.Services;
+using Tracker.Tests.LocalOffers;
 using static Tracker.Tests.Integration.Clicks.ClickTestKit;
 
 namespace Tracker.Tests.Integration.Clicks;
@@ -158,7 +159,7 @@ public sealed class ClickEndpointTests
     {
         await using var app = CreateApp();
         await app.SimpleCampaignAsync("gone");
-        await app.SeedAsync(db => db.Campaigns.Single(c => c.Alias == "gone").State = EntityState.Archived);
+        await app.SeedAsync(db => db.Campaigns.Single(c => c.Alias == "gone").State = ItemState.Archived);
 
         var response = await app.Visitor().GetAsync("/gone", Ct);
 
@@ -378,6 +379,26 @@ public sealed class ClickEndpointTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Offer content not uploaded", await response.Content.ReadAsStringAsync(Ct));
         Assert.Contains(Assert.Single(await app.ClicksAsync()).Trace, l => l.Contains("content is not uploaded"));
+    }
+
+    [Fact]
+    public async Task LocalOfferPageIsTheClickResponseWithTheClicksMacrosAndSandbox()
+    {
+        await using var app = CreateApp();
+        var (_, offer) = await app.SimpleCampaignAsync("landing");
+        await app.CreateApiClient().UploadOkAsync(offer.Id, TestArchive.Landing("Welcome").ToBytes());
+
+        var response = await app.Visitor(GermanIp).GetAsync("/landing", Ct);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var click = Assert.Single(await app.ClicksAsync());
+        Assert.Contains($"href=\"https://network.example/c?s={click.SubId}&o={offer.Id}\"", html.Replace("&amp;", "&"));
+        Assert.Contains("<base href=\"/lo/", html);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        Assert.StartsWith("sandbox", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal(offer.Id, click.OfferId);
+        Assert.Contains(click.Trace, l => l.StartsWith("Served the local offer's page"));
     }
 
     [Fact]

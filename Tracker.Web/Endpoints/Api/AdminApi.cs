@@ -1,3 +1,4 @@
+using Tracker.Web.LocalOffers;
 using Tracker.Web.Security;
 
 namespace Tracker.Web.Endpoints.Api;
@@ -10,7 +11,14 @@ public static class AdminApi
         var api = app.MapGroup("/api/v1")
             .AddEndpointFilter<ApiKeyFilter>()
             .DisableAntiforgery()
-            .WithTags("Admin API");
+            .WithTags("Admin API")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        api.MapAffiliateNetworks();
+        api.MapGroups();
+        api.MapOffers();
+        api.MapOfferArchives();
+        api.MapSettings();
         api.MapClickApi();
         return api;
     }
