@@ -9,6 +9,7 @@ using Tracker.Web.Clicks;
 using Tracker.Web.Live;
 using Tracker.Web.Services;
 using Tracker.Tests.LocalOffers;
+using Tracker.Tests.Integration.Api;
 using static Tracker.Tests.Integration.Clicks.ClickTestKit;
 
 namespace Tracker.Tests.Integration.Clicks;
@@ -315,6 +316,24 @@ public sealed class ClickEndpointTests
         await app.SeedAsync(db => db.Offers.Single(o => o.Id == offer.Id).Url = "https://new.example/", ChangeNotice.Offer);
 
         Assert.Equal("new.example", (await app.Visitor().GetAsync("/live", Ct)).Headers.Location?.Host);
+    }
+
+    [Fact]
+    public async Task OfferSavedThroughTheApiRoutesTheVeryNextClick()
+    {
+        await using var app = CreateApp();
+        var (_, offer) = await app.SimpleCampaignAsync("api-save", "https://before.example/");
+        var api = app.CreateApiClient();
+        Assert.Equal("before.example", (await app.Visitor().GetAsync("/api-save", Ct)).Headers.Location?.Host);
+        var dto = await api.GetObjectAsync($"/api/v1/offers/{offer.Id}");
+
+        dto["url"] = "https://after.example/?s={subid}";
+        dto["redirectType"] = "meta";
+        await (await api.PutJsonAsync($"/api/v1/offers/{offer.Id}", dto)).ExpectAsync(HttpStatusCode.OK);
+        var next = await app.Visitor().GetAsync("/api-save", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.Contains("url=https://after.example/?s=", await next.Content.ReadAsStringAsync(Ct));
     }
 
     [Fact]
