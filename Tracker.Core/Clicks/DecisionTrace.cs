@@ -16,6 +16,4 @@ public sealed class DecisionTrace
 
     /// <summary>A copy for storing on the click.</summary>
     public List<string> ToList() => [.. _lines];
-
-    public override string ToString() => string.Join(Environment.NewLine, _lines);
 }

@@ -67,13 +67,6 @@ public static class PercentEncoding
 
     public static void AppendByte(StringBuilder target, byte b) =>
         target.Append('%').Append(Hex[b >> 4]).Append(Hex[b & 15]);
-
-    public static string Encode(ReadOnlySpan<char> value)
-    {
-        var sb = new StringBuilder(value.Length + 8);
-        Append(sb, value);
-        return sb.ToString();
-    }
 }
 
 /// <summary>Escapes text for HTML content and double- or single-quoted attribute values.</summary>
@@ -93,12 +86,5 @@ public static class HtmlText
                 default: target.Append(c); break;
             }
         }
-    }
-
-    public static string Escape(ReadOnlySpan<char> value)
-    {
-        var sb = new StringBuilder(value.Length + 16);
-        Append(sb, value);
-        return sb.ToString();
     }
 }

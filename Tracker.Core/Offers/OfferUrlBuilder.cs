@@ -29,9 +29,6 @@ public static class OfferUrlBuilder
     public static string Template(Offer offer, AffiliateNetwork? network) =>
         AppendNetworkParameters(offer.Url, network?.OfferParameters);
 
-    public static OfferUrl Build(Offer offer, AffiliateNetwork? network, MacroValues values) =>
-        Expand(Template(offer, network), values);
-
     /// <summary>What the offer editor shows: the destination with sample values.</summary>
     public static OfferUrl Preview(string offerUrl, string? networkOfferParameters, MacroValues? sample = null) =>
         Expand(AppendNetworkParameters(offerUrl, networkOfferParameters), sample ?? MacroValues.Sample(DateTime.UtcNow));

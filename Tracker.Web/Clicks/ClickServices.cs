@@ -29,13 +29,17 @@ public static class ClickServices
         return services;
     }
 
-    /// <summary>Opens the country database and builds the first routing snapshot before the first click arrives.</summary>
-    private sealed class ClickPathWarmUp(CountryLookup countries, RoutingTable routing) : IHostedService
+    /// <summary>
+    /// Builds the first routing snapshot before the first click arrives. Taking the country lookup
+    /// opens its database now, so a wrong <c>Tracker:GeoDatabasePath</c> stops the start-up.
+    /// </summary>
+    private sealed class ClickPathWarmUp(CountryLookup countries, RoutingTable routing, ILogger<ClickPathWarmUp> logger) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
-            _ = countries.DatabasePath;
-            await routing.RebuildAsync(cancellationToken);
+            var snapshot = await routing.RebuildAsync(cancellationToken);
+            logger.LogInformation("Click path ready: {Campaigns} active campaigns, country database {Database}",
+                snapshot.Campaigns.Count, countries.DatabasePath ?? "(none)");
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -38,9 +38,6 @@ public sealed class RoutingTable : IDisposable
         _subscription = changes.Subscribe(OnChange);
     }
 
-    /// <summary>The snapshot as it stands, without waiting (for tools and diagnostics).</summary>
-    public RoutingSnapshot Peek => _current;
-
     /// <summary>The current snapshot, rebuilt first when configuration changed since it was built.</summary>
     public ValueTask<RoutingSnapshot> CurrentAsync(CancellationToken cancellationToken = default)
     {

@@ -54,12 +54,29 @@ public sealed class CountryLookup : IDisposable
     {
         if (_reader is null || address is null) return "";
         if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        // Private and loopback addresses belong to no country, whatever a database says about them.
+        if (IsNotPublic(address)) return "";
         var record = _reader.Find<CountryRecord>(address);
         var code = record?.CountryCode ?? record?.Country?.IsoCode;
         return code is { Length: 2 } ? code.ToUpperInvariant() : "";
     }
 
     public void Dispose() => _reader?.Dispose();
+
+    private static readonly IPNetwork[] NonPublic =
+    [
+        IPNetwork.Parse("0.0.0.0/8"), IPNetwork.Parse("10.0.0.0/8"), IPNetwork.Parse("100.64.0.0/10"),
+        IPNetwork.Parse("127.0.0.0/8"), IPNetwork.Parse("169.254.0.0/16"), IPNetwork.Parse("172.16.0.0/12"),
+        IPNetwork.Parse("192.168.0.0/16"), IPNetwork.Parse("::1/128"), IPNetwork.Parse("fc00::/7"),
+        IPNetwork.Parse("fe80::/10"),
+    ];
+
+    private static bool IsNotPublic(IPAddress address)
+    {
+        foreach (var network in NonPublic)
+            if (network.Contains(address)) return true;
+        return false;
+    }
 
     /// <summary>Only the keys we read are decoded.</summary>
     public sealed class CountryRecord
