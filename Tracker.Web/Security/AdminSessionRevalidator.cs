@@ -25,6 +25,8 @@ public sealed class AdminSessionRevalidator : RevalidatingServerAuthenticationSt
         _account.SecurityStampChanged += OnStampChanged;
     }
 
+    private static readonly TimeSpan OwnTabGrace = TimeSpan.FromSeconds(2);
+
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(5);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken ct) =>
@@ -44,6 +46,10 @@ public sealed class AdminSessionRevalidator : RevalidatingServerAuthenticationSt
         // async void because it is an event handler: every exception is caught and logged here.
         try
         {
+            // The tab that changed the password is still connected while its form post is under way;
+            // signing its circuit out at once would navigate it to the login page and abort that post
+            // (and the re-issued cookie with it). Its page is gone after the short wait; other tabs are not.
+            await Task.Delay(OwnTabGrace);
             var state = await GetAuthenticationStateAsync();
             if (AdminAuthentication.UserId(state.User) == userId && !await IsCurrentAsync(state.User, CancellationToken.None))
                 SetAuthenticationState(Anonymous);
