@@ -1,18 +1,17 @@
 namespace Tracker.Core.Networks;
 
-/// <summary>The complete postback URL a user pastes into one affiliate network.</summary>
+/// <summary>The postback URL a network is given: the tracker's postback URL plus the network's own tokens.</summary>
 public static class NetworkPostbackUrl
 {
     /// <summary>
-    /// The tracker's postback URL with the network's postback parameters appended as its query, e.g.
-    /// <c>https://trk.example/k3y/postback?subid={sub1}&amp;payout={sum}</c>. A leading <c>?</c> or
-    /// <c>&amp;</c> on the parameters is tolerated, because users paste them either way.
+    /// <c>https://trk.example/abc/postback</c> + <c>subid={sub1}&amp;payout={sum}</c> →
+    /// <c>https://trk.example/abc/postback?subid={sub1}&amp;payout={sum}</c>. A leading <c>?</c> or <c>&amp;</c> is tolerated.
     /// </summary>
     public static string Compose(string trackerPostbackUrl, string? postbackParameters)
     {
-        var query = (postbackParameters ?? "").Trim().TrimStart('?', '&');
-        if (query.Length == 0) return trackerPostbackUrl;
-        var separator = trackerPostbackUrl.Contains('?', StringComparison.Ordinal) ? '&' : '?';
-        return trackerPostbackUrl + separator + query;
+        var parameters = (postbackParameters ?? "").Trim().TrimStart('?', '&');
+        if (parameters.Length == 0) return trackerPostbackUrl;
+        var separator = trackerPostbackUrl.Contains('?') ? '&' : '?';
+        return trackerPostbackUrl + separator + parameters;
     }
 }

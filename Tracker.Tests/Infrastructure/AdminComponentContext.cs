@@ -2,22 +2,19 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace Tracker.Tests.Infrastructure;
 
 /// <summary>
-/// bUnit setup shared by the admin component tests: MudBlazor services, loose JS interop (MudBlazor
-/// calls JS freely), and optionally a real <see cref="TrackerApplication"/> whose singletons (stores,
-/// change feed, settings) serve every service bUnit does not provide itself — so a component test
-/// saves to a real SQLite file through the same stores as the running app.
+/// <see cref="MudComponentContext"/> for whole admin pages: a running <see cref="TrackerApplication"/>
+/// serves every service bUnit does not provide itself (stores, change feed, settings, public URLs), so a
+/// page test saves to a real SQLite file through the same singletons as the app; and the page renders
+/// next to the popover, dialog and snackbar hosts, so message boxes are part of the page's markup.
 /// </summary>
-public class AdminComponentContext : BunitContext
+public class AdminComponentContext : MudComponentContext
 {
     public AdminComponentContext(TrackerApplication? app = null)
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
         if (app is not null)
             Services.AddFallbackServiceProvider(app.Services);
     }
