@@ -67,6 +67,7 @@ public sealed class NetworksPageTests
         await Expect(page.GetByTestId("subid-warning")).ToBeVisibleAsync();
         await page.GetByTestId("network-offer-parameters").FillAsync("&sub1=");
         await Expect(page.GetByTestId("subid-warning")).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(page, "network-editor-subid-warning");
         await page.GetByTestId("network-offer-parameters").FillAsync("&sub1={subid}");
         await Expect(page.GetByTestId("subid-warning")).ToHaveCountAsync(0);
 
