@@ -1,6 +1,6 @@
 using Mapster;
 using Tracker.Core.Clicks;
-using Tracker.Web.Endpoints.Api;
+using Tracker.Web.Endpoints.Api.Dtos;
 
 namespace Tracker.Web.Mapping;
 

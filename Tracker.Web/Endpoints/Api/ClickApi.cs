@@ -1,8 +1,10 @@
 using Mapster;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Tracker.Core.Clicks;
 using Tracker.Web.Data;
+using Tracker.Web.Endpoints.Api.Dtos;
 
 namespace Tracker.Web.Endpoints.Api;
 
@@ -11,23 +13,32 @@ public static class ClickApi
 {
     public static RouteGroupBuilder MapClickApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/clicks").WithTags("Clicks");
-        group.MapGet("/{subid}", GetBySubId).WithName("GetClickBySubId");
-        return group;
+        var clicks = api.MapGroup("/clicks").WithTags("Clicks");
+        clicks.MapGet("/{subid}", GetBySubIdAsync).WithName("GetClickBySubId")
+            .WithSummary("Get a click by its subid")
+            .WithDescription("The recorded click with every query parameter it came with and its decision trace: " +
+                             "which streams were tried, which filter said no, which offer was chosen and why, and where the visitor was sent. " +
+                             "The subid is matched in lower case, as networks may echo it in upper case.");
+        return clicks;
     }
 
-    private static async Task<Results<Ok<ClickDto>, NotFound, ValidationProblem>> GetBySubId(
-        string subid, IDbContextFactory<TrackerDbContext> contextFactory, TypeAdapterConfig mapping, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ClickDto>, ValidationProblem, NotFoundProblem>> GetBySubIdAsync(
+        string subid, IDbContextFactory<TrackerDbContext> contextFactory, TypeAdapterConfig mapping, CancellationToken ct)
     {
-        // Networks sometimes echo sub parameters in upper case; ours are lowercase.
         var normalized = subid.Trim().ToLowerInvariant();
         if (!SubId.IsWellFormed(normalized))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["subid"] = ["A subid is 1–26 lowercase letters and digits."],
+                ["subid"] = ["A subid is 1–26 letters and digits, as it appears in the offer URL (sub1=…)."],
             });
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var click = await db.Clicks.AsNoTracking().SingleOrDefaultAsync(c => c.SubId == normalized, cancellationToken);
-        return click is null ? TypedResults.NotFound() : TypedResults.Ok(click.Adapt<ClickDto>(mapping));
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var click = await db.Clicks.AsNoTracking().SingleOrDefaultAsync(c => c.SubId == normalized, ct);
+        if (click is null)
+            return new NotFoundProblem(new ProblemDetails
+            {
+                Title = "Click not found",
+                Detail = $"No click has the subid '{normalized}'. Check that the network sends back the subid from the offer URL unchanged.",
+            });
+        return TypedResults.Ok(click.Adapt<ClickDto>(mapping));
     }
 }
