@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -27,17 +26,7 @@ namespace Tracker.Web.Clicks;
 /// </remarks>
 public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
 {
-    private const string InsertSql = """
-        INSERT INTO clicks (SubId, CreatedAt, CampaignId, StreamId, OfferId, AffiliateNetworkId, Country, Ip,
-            UserAgent, Referrer, Language, IsUnique, Parameters, CostMicros, CostCurrency, RevenueMicros, Trace)
-        VALUES ($subId, $createdAt, $campaignId, $streamId, $offerId, $networkId, $country, $ip,
-            $userAgent, $referrer, $language, $isUnique, $parameters, $costMicros, $costCurrency, $revenueMicros, $trace)
-        """;
-
     private static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(1);
-
-    // The same shape JsonColumn gives these columns, so EF reads them back.
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly Channel<PendingClick> _queue;
     private readonly int _batchSize;
@@ -123,6 +112,7 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
     private void WriteLoop()
     {
         var reader = _queue.Reader;
+        var batch = new List<PendingClick>(Math.Min(_batchSize, 1024));
         try
         {
             using var connection = new SqliteConnection(_connectionString);
@@ -135,15 +125,12 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
                 pragma.CommandText = "PRAGMA wal_autocheckpoint=0; PRAGMA cache_size=-32768;";
                 pragma.ExecuteNonQuery();
             }
-            using var insert = CreateInsert(connection);
-            using var lastRowId = connection.CreateCommand();
-            lastRowId.CommandText = "SELECT last_insert_rowid();";
-            var batch = new List<PendingClick>(Math.Min(_batchSize, 1024));
+            using var rows = new ClickRowWriter(connection);
             while (WaitToRead(reader))
             {
                 while (batch.Count < _batchSize && reader.TryRead(out var pending)) batch.Add(pending);
-                if (CommitBatch(connection, insert, batch))
-                    _changes.Publish(new ChangeNotice(ChangeNotice.Click, (long)lastRowId.ExecuteScalar()!, 0));
+                if (CommitBatch(rows, batch))
+                    _changes.Publish(new ChangeNotice(ChangeNotice.Click, rows.LastRowId, 0));
                 batch.Clear();
             }
             _logger.LogInformation("Click writer stopped; every queued click is written");
@@ -153,6 +140,7 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
             // Without a writer no click can be stored: refuse new ones (503) rather than let requests wait forever.
             _logger.LogCritical(ex, "The click writer failed; clicks are refused until the tracker is restarted");
             _queue.Writer.TryComplete(ex);
+            foreach (var pending in batch) pending.TrySetResult(false);
             while (reader.TryRead(out var pending)) pending.TrySetResult(false);
         }
         finally
@@ -168,21 +156,27 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
     }
 
     /// <summary>All in one transaction; if that fails, each click on its own so one bad row cannot cost the others. True when any click was stored.</summary>
-    private bool CommitBatch(SqliteConnection connection, SqliteCommand insert, List<PendingClick> batch)
+    private bool CommitBatch(ClickRowWriter rows, List<PendingClick> batch)
     {
         try
         {
-            using (var transaction = connection.BeginTransaction())
-            {
-                insert.Transaction = transaction;
-                foreach (var pending in batch) Insert(insert, pending.Click);
-                transaction.Commit();
-            }
+            rows.Begin();
+            foreach (var pending in batch) rows.Insert(pending.Click);
+            rows.Commit();
             foreach (var pending in batch) pending.TrySetResult(true);
             return true;
         }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED)
+        {
+            // Another writer held the database past busy_timeout: one by one would only wait again per click.
+            rows.Rollback();
+            _logger.LogError(ex, "The database stayed locked; {Count} clicks are refused (503) and none of their subids handed out", batch.Count);
+            foreach (var pending in batch) pending.TrySetResult(false);
+            return false;
+        }
         catch (Exception ex)
         {
+            rows.Rollback();
             _logger.LogWarning(ex, "Writing a batch of {Count} clicks failed; retrying them one by one", batch.Count);
         }
 
@@ -191,15 +185,15 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
         {
             try
             {
-                using var transaction = connection.BeginTransaction();
-                insert.Transaction = transaction;
-                Insert(insert, pending.Click);
-                transaction.Commit();
+                rows.Begin();
+                rows.Insert(pending.Click);
+                rows.Commit();
                 pending.TrySetResult(true);
                 stored = true;
             }
             catch (Exception ex)
             {
+                rows.Rollback();
                 _logger.LogError(ex, "Click {SubId} on campaign {CampaignId} could not be stored; the visitor gets 503", pending.Click.SubId, pending.Click.CampaignId);
                 pending.TrySetResult(false);
             }
@@ -238,41 +232,6 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
         {
             // Shutting down.
         }
-    }
-
-    private static SqliteCommand CreateInsert(SqliteConnection connection)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = InsertSql;
-        foreach (var name in (string[])["$subId", "$createdAt", "$campaignId", "$streamId", "$offerId", "$networkId",
-                     "$country", "$ip", "$userAgent", "$referrer", "$language", "$isUnique", "$parameters",
-                     "$costMicros", "$costCurrency", "$revenueMicros", "$trace"])
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        command.Prepare();
-        return command;
-    }
-
-    private static void Insert(SqliteCommand insert, Click click)
-    {
-        var p = insert.Parameters;
-        p[0].Value = click.SubId;
-        p[1].Value = click.CreatedAt;
-        p[2].Value = click.CampaignId;
-        p[3].Value = (object?)click.StreamId ?? DBNull.Value;
-        p[4].Value = (object?)click.OfferId ?? DBNull.Value;
-        p[5].Value = (object?)click.AffiliateNetworkId ?? DBNull.Value;
-        p[6].Value = click.Country;
-        p[7].Value = click.Ip;
-        p[8].Value = click.UserAgent;
-        p[9].Value = click.Referrer;
-        p[10].Value = click.Language;
-        p[11].Value = click.IsUnique;
-        p[12].Value = JsonSerializer.Serialize(click.Parameters, Json);
-        p[13].Value = click.CostMicros;
-        p[14].Value = click.CostCurrency;
-        p[15].Value = click.RevenueMicros;
-        p[16].Value = JsonSerializer.Serialize(click.Trace, Json);
-        insert.ExecuteNonQuery();
     }
 
     private sealed class PendingClick(Click click) : TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)
