@@ -9,25 +9,22 @@ using Tracker.Web.Options;
 namespace Tracker.Web.Clicks;
 
 /// <summary>
-/// Writes clicks durably; a request gets its answer only once its click is committed, so a response
-/// never carries a subid that is not in the database.
+/// Writes clicks durably with group commit. Requests queue their click and wait; one writer thread on
+/// its own SQLite connection takes everything queued, inserts it in one transaction and only then
+/// releases those requests. So a response never carries a subid that is not in the database, and
+/// under load many clicks share one commit (at a trickle, each click is its own small commit).
 /// </summary>
 /// <remarks>
-/// <para><b>Two ways in, one connection.</b> When nothing is queued and no commit is running, the
-/// request commits its own click on the spot (one short transaction, no thread hand-off). Otherwise it
-/// joins the group commit: it queues the click and waits, and one writer thread takes everything
-/// queued, inserts it in one transaction and releases all those requests at once. So a trickle of
-/// clicks is answered at the cost of one small commit each, and a flood shares commits.</para>
 /// <para><b>Durability.</b> WAL with synchronous=NORMAL: a committed transaction survives the process
 /// being killed (only an operating-system crash or power loss can lose the last commits).</para>
 /// <para><b>Threads.</b> The writer is a dedicated thread, so its synchronous SQLite calls never hold a
 /// thread-pool thread. WAL checkpoints (which fsync) run on their own thread (<see cref="WalCheckpointer"/>);
-/// every few thousand clicks a commit finishes the last pages itself, so the WAL starts over and stays
-/// bounded under sustained load.</para>
-/// <para><b>Shutdown.</b> New clicks are refused (503, no subid) only after the web server has finished its
-/// in-flight requests, and everything queued is written first.</para>
+/// every few thousand clicks the writer finishes the last pages itself between two batches, so the WAL
+/// starts over and stays bounded under sustained load.</para>
+/// <para><b>Shutdown.</b> The queue is closed only after the web server has finished its in-flight
+/// requests, and everything queued is written first.</para>
 /// <para><b>Live views.</b> <see cref="ChangeNotice.Click"/> notices carry the id of the newest stored
-/// click, at most ten a second and never from the click's own thread (<see cref="ClickNoticeThrottle"/>).</para>
+/// click, at most ten a second and never from the writer's own thread (<see cref="ClickNoticeThrottle"/>).</para>
 /// </remarks>
 public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
 {
@@ -43,12 +40,8 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
     private readonly TaskCompletionSource _writerStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly WalCheckpointer _checkpointer;
 
-    // Guards the connection: held by the writer thread for a batch, or by a request committing inline.
-    private readonly Lock _connection = new();
-    private ClickRowWriter? _rows;
     private int _rowsSinceCheckpoint;
     private int _started;
-    private volatile bool _accepting = true;
 
     public ClickRecorder(IOptions<TrackerOptions> trackerOptions, IOptions<ClickTrackingOptions> options,
         ChangeFeed changes, ILogger<ClickRecorder> logger)
@@ -69,26 +62,7 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
     /// Resolves true once the click's transaction has committed; false when it could not be stored
     /// (the caller must then not hand out its subid) or the tracker is shutting down.
     /// </summary>
-    public Task<bool> RecordAsync(Click click)
-    {
-        if (!_accepting) return Task.FromResult(false);
-        if (_queue.Reader.Count == 0 && _connection.TryEnter())
-        {
-            try
-            {
-                // Re-checked under the lock: the writer may have queued work or shut the connection.
-                if (_rows is { } rows && _accepting && _queue.Reader.Count == 0)
-                    return Task.FromResult(CommitInline(rows, click));
-            }
-            finally
-            {
-                _connection.Exit();
-            }
-        }
-        return JoinGroupCommitAsync(click);
-    }
-
-    private async Task<bool> JoinGroupCommitAsync(Click click)
+    public async Task<bool> RecordAsync(Click click)
     {
         var pending = new PendingClick(click);
         try
@@ -134,7 +108,6 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
 
     private async Task DrainAsync()
     {
-        _accepting = false;
         _queue.Writer.TryComplete();
         if (Volatile.Read(ref _started) == 0) return;
         await _writerStopped.Task;
@@ -145,10 +118,9 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
     {
         var reader = _queue.Reader;
         var batch = new List<PendingClick>(Math.Min(_batchSize, 1024));
-        SqliteConnection? connection = null;
         try
         {
-            connection = new SqliteConnection(_connectionString);
+            using var connection = new SqliteConnection(_connectionString);
             connection.Open();
             SqlitePragmas.Apply(connection);
             using (var pragma = connection.CreateCommand())
@@ -158,17 +130,12 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
                 pragma.CommandText = "PRAGMA wal_autocheckpoint=0; PRAGMA cache_size=-32768; PRAGMA journal_size_limit=67108864;";
                 pragma.ExecuteNonQuery();
             }
-            var rows = new ClickRowWriter(connection);
-            lock (_connection) _rows = rows;
-
+            using var rows = new ClickRowWriter(connection);
             while (WaitToRead(reader))
             {
-                lock (_connection)
-                {
-                    while (batch.Count < _batchSize && reader.TryRead(out var pending)) batch.Add(pending);
-                    if (CommitBatch(rows, batch)) _notices.Committed(rows.LastRowId);
-                    AfterCommit(rows, batch.Count);
-                }
+                while (batch.Count < _batchSize && reader.TryRead(out var pending)) batch.Add(pending);
+                if (CommitBatch(rows, batch)) _notices.Committed(rows.LastRowId);
+                AfterCommit(rows, batch.Count);
                 batch.Clear();
             }
             _logger.LogInformation("Click writer stopped; every queued click is written");
@@ -177,19 +144,12 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
         {
             // Without a writer no click can be stored: refuse new ones (503) rather than let requests wait forever.
             _logger.LogCritical(ex, "The click writer failed; clicks are refused until the tracker is restarted");
-            _accepting = false;
             _queue.Writer.TryComplete(ex);
             foreach (var pending in batch) pending.TrySetResult(false);
             while (reader.TryRead(out var pending)) pending.TrySetResult(false);
         }
         finally
         {
-            lock (_connection)
-            {
-                _rows?.Dispose();
-                _rows = null;
-            }
-            connection?.Dispose();
             _notices.Flush();
             _writerStopped.TrySetResult();
         }
@@ -199,26 +159,6 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
     {
         var wait = reader.WaitToReadAsync();
         return wait.IsCompletedSuccessfully ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
-    }
-
-    /// <summary>A request's own click, committed on the request's thread (the lock is held).</summary>
-    private bool CommitInline(ClickRowWriter rows, Click click)
-    {
-        try
-        {
-            rows.Begin();
-            rows.Insert(click);
-            rows.Commit();
-        }
-        catch (Exception ex)
-        {
-            rows.Rollback();
-            _logger.LogError(ex, "Click {SubId} on campaign {CampaignId} could not be stored; the visitor gets 503", click.SubId, click.CampaignId);
-            return false;
-        }
-        _notices.Committed(rows.LastRowId);
-        AfterCommit(rows, 1);
-        return true;
     }
 
     /// <summary>All in one transaction; if that fails, each click on its own so one bad row cannot cost the others. True when any click was stored.</summary>
@@ -267,8 +207,8 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
         return stored;
     }
 
-    // The checkpointer copies pages as they come; finishing its last few here, between commits, lets
-    // the next transaction start the WAL over, so it stays bounded. Called with the lock held.
+    // The checkpointer copies pages as they come; finishing its last few here, between batches, lets
+    // the next transaction start the WAL over, so it stays bounded.
     private void AfterCommit(ClickRowWriter rows, int count)
     {
         _rowsSinceCheckpoint += count;
