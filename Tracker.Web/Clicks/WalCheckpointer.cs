@@ -12,7 +12,9 @@ namespace Tracker.Web.Clicks;
 /// </summary>
 internal sealed class WalCheckpointer(string connectionString, ILogger logger) : IDisposable
 {
-    private static readonly TimeSpan Busy = TimeSpan.FromMilliseconds(20);
+    // Each pass that copies pages ends with fsyncs; ten a second keeps up with full load without
+    // flooding the disk with syncs that the writer's WAL appends would queue behind.
+    private static readonly TimeSpan Busy = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(500);
 
     private readonly ManualResetEventSlim _stop = new();
