@@ -91,6 +91,10 @@ public static partial class CampaignValidator
 
         var filters = s.Filters ?? [];
         if (filters.Count > MaxFiltersPerStream) e.Add($"{at}.filters", $"A stream can have at most {MaxFiltersPerStream} filters.");
+        // The default stream is the fallback for everyone the others did not take; a filter on it
+        // would leave some visitors with no stream at all, silently.
+        if (s.Type == StreamType.Default && filters.Count > 0)
+            e.Add($"{at}.filters", "A default stream takes every visitor the other streams did not, so it has no filters: remove them or make the stream forced or regular.");
         for (var f = 0; f < filters.Count; f++)
             ValidateFilter(filters[f], $"{at}.filters[{f}]", e);
 

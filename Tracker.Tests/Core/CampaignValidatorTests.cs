@@ -199,6 +199,14 @@ public sealed class CampaignValidatorTests
     }
 
     [Fact]
+    public void DefaultStreamCannotHaveFilters()
+    {
+        var c = Valid();
+        c.Streams[2].Filters = [new StreamFilter { Type = "country", Values = ["US"] }];
+        Assert.Contains("has no filters", Assert.Single(ErrorsAt(c, "streams[2].filters")));
+    }
+
+    [Fact]
     public void ShowTextNeedsText()
     {
         var c = Valid();

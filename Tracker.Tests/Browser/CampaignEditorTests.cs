@@ -1,0 +1,99 @@
+using Microsoft.Playwright;
+using Tracker.Core.Campaigns;
+using Tracker.Core.Offers;
+using Tracker.Tests.Infrastructure;
+using Tracker.Web.Catalog;
+
+namespace Tracker.Tests.Browser;
+
+public sealed class CampaignEditorTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<Offer> SeedOfferAsync(BrowserSession session, string name, string url, params string[] countries)
+    {
+        var result = await session.App.Service<OfferStore>().CreateAsync(new Offer { Name = name, Url = url, Countries = [.. countries] }, Ct);
+        return result.Value!;
+    }
+
+    /// <summary>The whole MudBlazor input (label, input, helper or error text) around the input with this test id.</summary>
+    private static ILocator FieldOf(IPage page, string testId) =>
+        page.Locator($".mud-input-control:has([data-testid='{testId}'])");
+
+    /// <summary>Picks the option containing <paramref name="text"/> from a MudAutocomplete after typing <paramref name="search"/>.</summary>
+    private static async Task PickAsync(ILocator input, IPage page, string search, string text)
+    {
+        await input.ClickAsync();
+        await input.FillAsync(search);
+        var option = page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasText = text }).First;
+        await option.ClickAsync();
+    }
+
+    [Fact]
+    public async Task CampaignWithTwoStreamsIsBuiltInTheEditorAndShowsItsTrackingLink()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var page = await session.CreateAdminAsync();
+        var german = await SeedOfferAsync(session, "Casino DE", "https://network.example/de?o=1", "DE", "AT");
+        var world = await SeedOfferAsync(session, "Casino World", "https://network.example/world?o=2");
+
+        await page.GotoAsync("/admin/campaigns");
+        await BrowserSession.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByTestId("campaigns-empty")).ToContainTextAsync("A campaign is the link you put into your ads");
+        await BrowserSession.ScreenshotAsync(page, "campaigns-empty");
+
+        await page.GetByTestId("new-campaign").ClickAsync();
+        await page.WaitForURLAsync("**/admin/campaigns/new");
+        await page.GetByTestId("campaign-name").FillAsync("Summer sale");
+        var alias = page.GetByTestId("campaign-alias");
+        await alias.FillAsync("admin");
+        await Assertions.Expect(FieldOf(page, "campaign-alias")).ToContainTextAsync("reserved");
+        await alias.FillAsync("Summer-Sale");
+        await Assertions.Expect(page.GetByTestId("tracking-url")).ToHaveTextAsync(session.BaseUrl + "/summer-sale");
+
+        // Stream 1: forced, visitors from Germany go to the German offer.
+        await page.GetByTestId("add-stream").ClickAsync();
+        var first = page.GetByTestId("stream-row").Nth(0);
+        await first.GetByTestId("stream-name").FillAsync("Germany");
+        await first.GetByTestId("stream-type").GetByText("Forced").ClickAsync();
+        await Assertions.Expect(first.GetByTestId("stream-type-help")).ToContainTextAsync("Tried first");
+        await first.GetByTestId("add-country-filter").ClickAsync();
+        await PickAsync(first.GetByTestId("country-picker"), page, "Germ", "Germany");
+        await Assertions.Expect(first.GetByTestId("country-chips")).ToContainTextAsync("DE · Germany");
+        await Assertions.Expect(first.GetByTestId("offers-error")).ToContainTextAsync("Add at least one offer");
+        await PickAsync(first.GetByTestId("offer-picker"), page, "DE", "Casino DE");
+        await Assertions.Expect(first.GetByTestId("stream-offers")).ToContainTextAsync("Casino DE");
+        await Assertions.Expect(first.GetByTestId("offers-error")).ToHaveCountAsync(0);
+
+        // Stream 2: regular, everyone else goes to the worldwide offer.
+        await page.GetByTestId("add-stream").ClickAsync();
+        var second = page.GetByTestId("stream-row").Nth(1);
+        await second.GetByTestId("stream-name").FillAsync("Everyone else");
+        await PickAsync(second.GetByTestId("offer-picker"), page, "World", "Casino World");
+        await Assertions.Expect(second.GetByTestId("stream-offers")).ToContainTextAsync("100%");
+        await BrowserSession.ScreenshotAsync(page, "campaign-editor-new");
+
+        await page.GetByTestId("save-campaign").First.ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/admin/campaigns/\d+$"));
+        await Assertions.Expect(page.GetByTestId("editor-title")).ToHaveTextAsync("Summer sale");
+        await Assertions.Expect(page.GetByTestId("tracking-url")).ToHaveTextAsync(session.BaseUrl + "/summer-sale");
+        await Assertions.Expect(page.GetByTestId("built-url")).ToHaveTextAsync(session.BaseUrl + "/summer-sale?sub_id_1={zone}&cost={cpc}");
+
+        var saved = Assert.Single(await session.App.Service<CampaignStore>().ListAsync(ct: Ct));
+        Assert.Equal("summer-sale", saved.Alias);
+        Assert.Equal(["Germany", "Everyone else"], saved.Streams.Select(s => s.Name));
+        Assert.Equal(StreamType.Forced, saved.Streams[0].Type);
+        Assert.Equal(["DE"], Assert.Single(saved.Streams[0].Filters).Values);
+        Assert.Equal(german.Id, Assert.Single(saved.Streams[0].Offers).OfferId);
+        Assert.Equal(StreamType.Regular, saved.Streams[1].Type);
+        Assert.Equal(world.Id, Assert.Single(saved.Streams[1].Offers).OfferId);
+
+        await page.GetByTestId("stream-toggle").First.ClickAsync();
+        await BrowserSession.ScreenshotAsync(page, "campaign-editor-saved");
+
+        await page.GotoAsync("/admin/campaigns");
+        await BrowserSession.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByTestId("campaign-link")).ToHaveTextAsync(session.BaseUrl + "/summer-sale");
+        await BrowserSession.ScreenshotAsync(page, "campaigns-list");
+    }
+}
