@@ -9,6 +9,7 @@ public static class CatalogServices
         services.AddSingleton<GroupStore>();
         services.AddSingleton<CampaignStore>();
         services.AddSingleton<TrackingLinks>();
+        services.AddSingleton<Clicks.ClickQueries>();
         return services;
     }
 }
