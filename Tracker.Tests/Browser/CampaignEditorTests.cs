@@ -49,7 +49,7 @@ public sealed class CampaignEditorTests
         await alias.FillAsync("admin");
         await Assertions.Expect(FieldOf(page, "campaign-alias")).ToContainTextAsync("reserved");
         await alias.FillAsync("Summer-Sale");
-        await Assertions.Expect(page.GetByTestId("tracking-url")).ToHaveTextAsync(session.BaseUrl + "/summer-sale");
+        await Assertions.Expect(page.GetByTestId("tracking-url").Locator("input")).ToHaveValueAsync(session.BaseUrl + "/summer-sale");
 
         // Stream 1: forced, visitors from Germany go to the German offer.
         await page.GetByTestId("add-stream").ClickAsync();
@@ -73,11 +73,11 @@ public sealed class CampaignEditorTests
         await Assertions.Expect(second.GetByTestId("stream-offers")).ToContainTextAsync("100%");
         await BrowserSession.ScreenshotAsync(page, "campaign-editor-new");
 
-        await page.GetByTestId("save-campaign").First.ClickAsync();
+        await page.GetByTestId("save-campaign").Last.ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/admin/campaigns/\d+$"));
         await Assertions.Expect(page.GetByTestId("editor-title")).ToHaveTextAsync("Summer sale");
-        await Assertions.Expect(page.GetByTestId("tracking-url")).ToHaveTextAsync(session.BaseUrl + "/summer-sale");
-        await Assertions.Expect(page.GetByTestId("built-url")).ToHaveTextAsync(session.BaseUrl + "/summer-sale?sub_id_1={zone}&cost={cpc}");
+        await Assertions.Expect(page.GetByTestId("tracking-url").Locator("input")).ToHaveValueAsync(session.BaseUrl + "/summer-sale");
+        await Assertions.Expect(page.GetByTestId("built-url").Locator("input")).ToHaveValueAsync(session.BaseUrl + "/summer-sale?sub_id_1={zone}&cost={cpc}");
 
         var saved = Assert.Single(await session.App.Service<CampaignStore>().ListAsync(ct: Ct));
         Assert.Equal("summer-sale", saved.Alias);
@@ -95,5 +95,44 @@ public sealed class CampaignEditorTests
         await BrowserSession.WaitForCircuitAsync(page);
         await Assertions.Expect(page.GetByTestId("campaign-link")).ToHaveTextAsync(session.BaseUrl + "/summer-sale");
         await BrowserSession.ScreenshotAsync(page, "campaigns-list");
+    }
+
+    [Fact]
+    public async Task SaveInAnotherTabUpdatesAnIdleEditorAndWarnsAnEditorWithChanges()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var first = await session.CreateAdminAsync();
+        var offer = await SeedOfferAsync(session, "Casino", "https://network.example/c");
+        var campaign = (await session.App.Service<CampaignStore>().CreateAsync(new Campaign
+        {
+            Name = "Winter",
+            Alias = "winter",
+            Streams = [new CampaignStream { Name = "All", Offers = [new StreamOffer { OfferId = offer.Id }] }],
+        }, Ct)).Value!;
+        var path = $"/admin/campaigns/{campaign.Id}";
+
+        await first.GotoAsync(path);
+        await BrowserSession.WaitForCircuitAsync(first);
+        var second = await session.LoginAsync(path);
+
+        // An idle editor follows a save made elsewhere.
+        await second.GetByTestId("campaign-name").FillAsync("Winter v2");
+        await second.GetByTestId("save-campaign").Last.ClickAsync();
+        await Assertions.Expect(first.GetByTestId("campaign-name")).ToHaveValueAsync("Winter v2");
+
+        // An editor with unsaved changes is warned instead, and nothing is overwritten silently.
+        await first.GetByTestId("campaign-name").FillAsync("Winter from tab one");
+        await Assertions.Expect(first.GetByTestId("editor-title")).ToHaveTextAsync("Winter from tab one");
+        await second.GetByTestId("campaign-uniqueness").FillAsync("48");
+        await second.GetByTestId("save-campaign").Last.ClickAsync();
+        await Assertions.Expect(first.GetByTestId("conflict-banner")).ToContainTextAsync("Someone else saved this campaign (version 3)");
+        await BrowserSession.ScreenshotAsync(first, "campaign-editor-conflict");
+        Assert.Equal("Winter v2", (await session.App.Service<CampaignStore>().GetAsync(campaign.Id, Ct))!.Name);
+
+        await first.GetByTestId("conflict-overwrite").ClickAsync();
+        await Assertions.Expect(first.GetByTestId("conflict-banner")).ToHaveCountAsync(0);
+        var stored = (await session.App.Service<CampaignStore>().GetAsync(campaign.Id, Ct))!;
+        Assert.Equal("Winter from tab one", stored.Name);
+        Assert.Equal(4, stored.Version);
     }
 }
