@@ -29,6 +29,25 @@ public sealed class CampaignEditorTests
         await option.ClickAsync();
     }
 
+    /// <summary>
+    /// An HTML5 drag in small steps with pauses: each dragenter goes to the server over the circuit,
+    /// which must see the drag start and the new position before the drop.
+    /// </summary>
+    private static async Task DragAsync(IPage page, ILocator handle, ILocator target)
+    {
+        var from = (await handle.BoundingBoxAsync())!;
+        var to = (await target.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(from.X + from.Width / 2, from.Y + from.Height / 2);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(from.X + from.Width / 2, from.Y + from.Height / 2 - 10, new MouseMoveOptions { Steps = 5 });
+        await Task.Delay(300, Ct);
+        await page.Mouse.MoveAsync(to.X + to.Width / 2, to.Y + 8, new MouseMoveOptions { Steps = 10 });
+        await Task.Delay(300, Ct);
+        await page.Mouse.MoveAsync(to.X + to.Width / 2, to.Y + 4, new MouseMoveOptions { Steps = 2 });
+        await Task.Delay(300, Ct);
+        await page.Mouse.UpAsync();
+    }
+
     [Fact]
     public async Task CampaignWithTwoStreamsIsBuiltInTheEditorAndShowsItsTrackingLink()
     {
@@ -90,6 +109,15 @@ public sealed class CampaignEditorTests
 
         await page.GetByTestId("stream-toggle").First.ClickAsync();
         await BrowserSession.ScreenshotAsync(page, "campaign-editor-saved");
+        await page.GetByTestId("stream-toggle").First.ClickAsync();
+
+        // Reorder by dragging the second stream's handle onto the first one, then save.
+        await DragAsync(page, page.Locator(".mud-drag-handle").Nth(1), page.GetByTestId("stream-row").Nth(0));
+        await Assertions.Expect(page.GetByTestId("stream-title")).ToHaveTextAsync(["Everyone else", "Germany"]);
+        await page.GetByTestId("save-campaign").Last.ClickAsync();
+        await Assertions.Expect(page.GetByText("version 2")).ToBeVisibleAsync();
+        var reordered = (await session.App.Service<CampaignStore>().GetAsync(saved.Id, Ct))!;
+        Assert.Equal(["Everyone else", "Germany"], reordered.Streams.Select(s => s.Name));
 
         await page.GotoAsync("/admin/campaigns");
         await BrowserSession.WaitForCircuitAsync(page);

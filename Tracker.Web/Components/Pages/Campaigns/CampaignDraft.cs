@@ -88,7 +88,8 @@ public sealed class CampaignDraft
         Version = c.Version,
         CreatedAt = c.CreatedAt,
         UpdatedAt = c.UpdatedAt,
-        Streams = [.. c.Streams.OrderBy(s => s.Position).Select(CopyStream)],
+        // List order is the routing order (the editor reorders the list; Position is set on save).
+        Streams = [.. c.Streams.Select(CopyStream)],
     };
 
     public static CampaignStream CopyStream(CampaignStream s) => new()
