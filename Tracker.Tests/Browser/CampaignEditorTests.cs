@@ -163,4 +163,43 @@ public sealed class CampaignEditorTests
         Assert.Equal("Winter from tab one", stored.Name);
         Assert.Equal(4, stored.Version);
     }
+
+    [Fact]
+    public async Task ArchiveAndDeleteAskFirstAndACampaignWithClicksCanOnlyBeArchived()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var page = await session.CreateAdminAsync();
+        var store = session.App.Service<CampaignStore>();
+        var unused = (await store.CreateAsync(new Campaign { Name = "Unused", Alias = "unused" }, Ct)).Value!;
+        var used = (await store.CreateAsync(new Campaign { Name = "Used", Alias = "used" }, Ct)).Value!;
+        await using (var db = await session.App.Service<Microsoft.EntityFrameworkCore.IDbContextFactory<Tracker.Web.Data.TrackerDbContext>>().CreateDbContextAsync(Ct))
+        {
+            db.Clicks.Add(new Tracker.Core.Clicks.Click { SubId = "k0k0k0k0k0", CampaignId = used.Id, CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        // Cancelling the confirmation changes nothing.
+        await page.GotoAsync($"/admin/campaigns/{unused.Id}");
+        await BrowserSession.WaitForCircuitAsync(page);
+        await page.GetByTestId("delete-campaign").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-dialog")).ToContainTextAsync("This cannot be undone");
+        await BrowserSession.ScreenshotAsync(page, "campaign-delete-confirm");
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        Assert.NotNull(await store.GetAsync(unused.Id, Ct));
+
+        await page.GetByTestId("delete-campaign").ClickAsync();
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await page.WaitForURLAsync("**/admin/campaigns");
+        Assert.Null(await store.GetAsync(unused.Id, Ct));
+
+        // A campaign with recorded clicks: deleting is refused with the way out offered.
+        await page.GotoAsync($"/admin/campaigns/{used.Id}");
+        await BrowserSession.WaitForCircuitAsync(page);
+        await page.GetByTestId("delete-campaign").ClickAsync();
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-dialog")).ToContainTextAsync("archive it instead");
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Archive" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("restore-campaign")).ToBeVisibleAsync();
+        Assert.Equal(ItemState.Archived, (await store.GetAsync(used.Id, Ct))!.State);
+    }
 }
