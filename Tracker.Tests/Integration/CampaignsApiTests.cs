@@ -173,7 +173,7 @@ public sealed class CampaignsApiTests
         var body = CampaignJson("summer", a, b);
         body["streams"]![1]!["filters"]![0]!["mode"] = "sideways";
         var problem = await PostAsync(app.CreateApiClient(), body, HttpStatusCode.BadRequest);
-        Assert.Equal("Use one of: include, exclude.", Assert.Single(ErrorsOf(problem, "streams[1].filters[0].mode")));
+        Assert.Contains("Use one of: include, exclude.", Assert.Single(ErrorsOf(problem, "streams[1].filters[0].mode")));
 
         var notJson = await app.CreateApiClient().PostAsync("/api/v1/campaigns", new StringContent("name=x", Encoding.UTF8, "application/x-www-form-urlencoded"), Ct);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, notJson.StatusCode);
@@ -218,13 +218,48 @@ public sealed class CampaignsApiTests
     }
 
     [Fact]
+    public async Task PutWithoutTheVersionIsRefusedBecauseItWouldOverwriteBlindly()
+    {
+        await using var app = new TrackerApplication();
+        var (a, b) = await CreateOffersAsync(app);
+        var client = app.CreateApiClient();
+        var created = JsonNode.Parse((await PostAsync(client, CampaignJson("summer", a, b))).GetRawText())!.AsObject();
+        created.Remove("version");
+        created["name"] = "Blind write";
+        var response = await client.PutAsJsonAsync($"/api/v1/campaigns/{created["id"]}", created, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotEmpty(ErrorsOf(await ReadAsync(response), "version"));
+        Assert.Equal("Summer sale", (await ReadAsync(await client.GetAsync($"/api/v1/campaigns/{created["id"]}", Ct))).GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task ListCanBeNarrowedToArchivedCampaigns()
+    {
+        await using var app = new TrackerApplication();
+        var (a, b) = await CreateOffersAsync(app);
+        var client = app.CreateApiClient();
+        await PostAsync(client, CampaignJson("live", a, b));
+        var archived = CampaignJson("old", a, b);
+        archived["state"] = "archived";
+        await PostAsync(client, archived);
+
+        var list = await ReadAsync(await client.GetAsync("/api/v1/campaigns?state=archived", Ct));
+        Assert.Equal("old", Assert.Single(list.EnumerateArray()).GetProperty("alias").GetString());
+        var bad = await client.GetAsync("/api/v1/campaigns?state=gone", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.NotEmpty(ErrorsOf(await ReadAsync(bad), "state"));
+    }
+
+    [Fact]
     public async Task UnknownCampaignGets404OnGetPutAndDelete()
     {
         await using var app = new TrackerApplication();
         var (a, b) = await CreateOffersAsync(app);
         var client = app.CreateApiClient();
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/campaigns/4242", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.PutAsJsonAsync("/api/v1/campaigns/4242", CampaignJson("x1", a, b), Ct)).StatusCode);
+        var body = CampaignJson("x1", a, b);
+        body["version"] = 1;
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PutAsJsonAsync("/api/v1/campaigns/4242", body, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync("/api/v1/campaigns/4242", Ct)).StatusCode);
     }
 
@@ -260,8 +295,8 @@ public sealed class CampaignsApiTests
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/campaigns/{unused}", Ct)).StatusCode);
 
         var refused = await client.DeleteAsync($"/api/v1/campaigns/{used}", Ct);
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains("archive it instead", Assert.Single(ErrorsOf(await ReadAsync(refused), "id")));
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("archive it instead", (await ReadAsync(refused)).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/campaigns/{used}", Ct)).StatusCode);
     }
 
@@ -303,5 +338,21 @@ public sealed class CampaignsApiTests
         var (a, b) = await CreateOffersAsync(app);
         var created = await PostAsync(app.CreateApiClient(), CampaignJson("summer", a, b));
         Assert.Equal("https://trk.example.com/summer", created.GetProperty("trackingUrl").GetString());
+    }
+
+    [Fact]
+    public async Task OpenApiDocumentDescribesTheCampaignRoutesAndReadOnlyTrackingUrl()
+    {
+        await using var app = new TrackerApplication();
+        var document = JsonNode.Parse(await app.CreateClient().GetStringAsync("/api/v1/openapi.json", Ct))!;
+        var put = document["paths"]!["/api/v1/campaigns/{id}"]!["put"]!;
+        Assert.Equal("#/components/schemas/CampaignDto", put["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>());
+        foreach (var status in new[] { "400", "401", "404", "409" })
+            Assert.NotNull(put["responses"]![status]);
+        var campaign = document["components"]!["schemas"]!["CampaignDto"]!["properties"]!;
+        Assert.True(campaign["trackingUrl"]!["readOnly"]!.GetValue<bool>());
+        Assert.Null(campaign["alias"]!["readOnly"]);
+        var actions = document["components"]!["schemas"]!["StreamAction"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>());
+        Assert.Equal(["offers", "show_text", "status404", "do_nothing"], actions);
     }
 }

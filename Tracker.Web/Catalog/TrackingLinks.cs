@@ -13,11 +13,10 @@ public sealed class TrackingLinks(IOptions<TrackerOptions> options)
     private string? Configured =>
         string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl) ? null : options.Value.PublicBaseUrl.Trim().TrimEnd('/');
 
-    /// <summary>e.g. <c>https://trk.example.com</c>, no trailing slash.</summary>
-    public string BaseUrl(HttpRequest request) =>
-        Configured ?? $"{request.Scheme}://{request.Host}{request.PathBase}".TrimEnd('/');
-
-    /// <summary>From a component: <paramref name="navigationBaseUri"/> is NavigationManager.BaseUri.</summary>
+    /// <summary>
+    /// From a component (the API uses <see cref="Endpoints.PublicBaseUrl"/> on the request):
+    /// <paramref name="navigationBaseUri"/> is NavigationManager.BaseUri.
+    /// </summary>
     public string BaseUrl(string navigationBaseUri) => Configured ?? navigationBaseUri.TrimEnd('/');
 
     public static string ForAlias(string baseUrl, string alias) => $"{baseUrl.TrimEnd('/')}/{alias}";
