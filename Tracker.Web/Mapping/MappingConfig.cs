@@ -13,5 +13,6 @@ public static class MappingConfig
         config.Default.PreserveReference(false);
         ApiMappings.Register(config);
         CampaignMappings.Register(config);
+        Components.Pages.Offers.OfferEditModel.ConfigureMapping(config);
     }
 }
