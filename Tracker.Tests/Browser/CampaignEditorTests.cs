@@ -30,21 +30,26 @@ public sealed class CampaignEditorTests
     }
 
     /// <summary>
-    /// An HTML5 drag in small steps with pauses: each dragenter goes to the server over the circuit,
-    /// which must see the drag start and the new position before the drop.
+    /// Drags a stream by its handle to the top of the list, as a user does: each dragenter travels to the
+    /// server over the circuit, so the drop waits until the drop zone shows its placeholder above the
+    /// first row (the server has seen the drag and the new position).
     /// </summary>
-    private static async Task DragAsync(IPage page, ILocator handle, ILocator target)
+    private static async Task DragToTopAsync(IPage page, ILocator handle, ILocator firstRow)
     {
         var from = (await handle.BoundingBoxAsync())!;
-        var to = (await target.BoundingBoxAsync())!;
         await page.Mouse.MoveAsync(from.X + from.Width / 2, from.Y + from.Height / 2);
         await page.Mouse.DownAsync();
         await page.Mouse.MoveAsync(from.X + from.Width / 2, from.Y + from.Height / 2 - 10, new MouseMoveOptions { Steps = 5 });
-        await Task.Delay(300, Ct);
-        await page.Mouse.MoveAsync(to.X + to.Width / 2, to.Y + 8, new MouseMoveOptions { Steps = 10 });
-        await Task.Delay(300, Ct);
-        await page.Mouse.MoveAsync(to.X + to.Width / 2, to.Y + 4, new MouseMoveOptions { Steps = 2 });
-        await Task.Delay(300, Ct);
+        var placeholder = page.Locator(".mud-dropitem-placeholder:not(.d-none)").First;
+        for (var attempt = 0; ; attempt++)
+        {
+            var to = (await firstRow.BoundingBoxAsync())!;
+            await page.Mouse.MoveAsync(to.X + to.Width / 2, to.Y + 8, new MouseMoveOptions { Steps = 5 });
+            await page.Mouse.MoveAsync(to.X + to.Width / 2, to.Y + 2, new MouseMoveOptions { Steps = 3 });
+            await Task.Delay(250, Ct);
+            if (await placeholder.IsVisibleAsync() && (await placeholder.BoundingBoxAsync())!.Y < (await firstRow.BoundingBoxAsync())!.Y) break;
+            Assert.True(attempt < 20, "The drop zone never showed its placeholder above the first stream.");
+        }
         await page.Mouse.UpAsync();
     }
 
@@ -112,7 +117,7 @@ public sealed class CampaignEditorTests
         await page.GetByTestId("stream-toggle").First.ClickAsync();
 
         // Reorder by dragging the second stream's handle onto the first one, then save.
-        await DragAsync(page, page.Locator(".mud-drag-handle").Nth(1), page.GetByTestId("stream-row").Nth(0));
+        await DragToTopAsync(page, page.Locator(".mud-drag-handle").Nth(1), page.GetByTestId("stream-row").Nth(0));
         await Assertions.Expect(page.GetByTestId("stream-title")).ToHaveTextAsync(["Everyone else", "Germany"]);
         await page.GetByTestId("save-campaign").Last.ClickAsync();
         await Assertions.Expect(page.GetByText("version 2")).ToBeVisibleAsync();
@@ -150,18 +155,22 @@ public sealed class CampaignEditorTests
 
         // An editor with unsaved changes is warned instead, and nothing is overwritten silently.
         await first.GetByTestId("campaign-name").FillAsync("Winter from tab one");
-        await Assertions.Expect(first.GetByTestId("editor-title")).ToHaveTextAsync("Winter from tab one");
+        await Assertions.Expect(first.GetByTestId("unsaved-changes")).ToBeVisibleAsync();
         await second.GetByTestId("campaign-uniqueness").FillAsync("48");
         await second.GetByTestId("save-campaign").Last.ClickAsync();
-        await Assertions.Expect(first.GetByTestId("conflict-banner")).ToContainTextAsync("Someone else saved this campaign (version 3)");
+        var banner = first.GetByTestId("conflict-banner");
+        await Assertions.Expect(banner).ToContainTextAsync("changed in another tab/by the API (version 3)");
+        await Assertions.Expect(banner).ToContainTextAsync("Their save changed: uniqueness window");
+        await Assertions.Expect(banner).ToContainTextAsync("your edits (name) on top of their version");
         await BrowserSession.ScreenshotAsync(first, "campaign-editor-conflict");
         Assert.Equal("Winter v2", (await session.App.Service<CampaignStore>().GetAsync(campaign.Id, Ct))!.Name);
 
         await first.GetByTestId("conflict-overwrite").ClickAsync();
         await Assertions.Expect(first.GetByTestId("conflict-banner")).ToHaveCountAsync(0);
         var stored = (await session.App.Service<CampaignStore>().GetAsync(campaign.Id, Ct))!;
-        Assert.Equal("Winter from tab one", stored.Name);
-        Assert.Equal(4, stored.Version);
+        // Overwrite lays only our edit (the name) on their version: their uniqueness window stays.
+        Assert.Equal(("Winter from tab one", 48, 4), (stored.Name, stored.UniquenessHours, stored.Version));
+        await Assertions.Expect(first.GetByTestId("unsaved-changes")).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Tracker.Core.Campaigns;
 using Tracker.Core.Validation;
 using Tracker.Web.Catalog;
@@ -77,6 +78,38 @@ public sealed class CampaignDraft
         var shown = shownFields.ToHashSet(StringComparer.Ordinal);
         return _serverErrors.ToDictionary().Where(kv => !shown.Contains(kv.Key)).SelectMany(kv => kv.Value).ToList();
     }
+
+    /// <summary>The parts of a campaign an editor changes, with the words the conflict banner uses for them.</summary>
+    private static readonly (string Label, Func<Campaign, object> Value, Action<Campaign, Campaign> Copy)[] Parts =
+    [
+        ("name", c => c.Name, (from, to) => to.Name = from.Name),
+        ("alias", c => c.Alias, (from, to) => to.Alias = from.Alias),
+        ("state", c => c.State, (from, to) => to.State = from.State),
+        ("uniqueness window", c => c.UniquenessHours, (from, to) => to.UniquenessHours = from.UniquenessHours),
+        // The streams are one part: their order is routing, so a merge stream by stream could route in a way nobody chose.
+        ("streams", c => StreamsFingerprint(c), (from, to) => to.Streams = [.. from.Streams.Select(CopyStream)]),
+    ];
+
+    /// <summary>What differs between two versions of a campaign, in the editor's words.</summary>
+    public static IReadOnlyList<string> Differences(Campaign a, Campaign b) =>
+        [.. Parts.Where(p => !Equals(p.Value(a), p.Value(b))).Select(p => p.Label)];
+
+    /// <summary>
+    /// The edits made since <paramref name="original"/> (and only those) laid on <paramref name="current"/>,
+    /// to be saved as the version after it. Streams the other side removed are added back as new ones.
+    /// </summary>
+    public static Campaign ReapplyOnto(Campaign edited, Campaign original, Campaign current)
+    {
+        var merged = Copy(current);
+        var mine = Differences(original, edited);
+        foreach (var part in Parts.Where(p => mine.Contains(p.Label))) part.Copy(edited, merged);
+        var stillThere = current.Streams.Select(s => s.Id).ToHashSet();
+        foreach (var s in merged.Streams.Where(s => !stillThere.Contains(s.Id))) s.Id = 0;
+        return merged;
+    }
+
+    private static string StreamsFingerprint(Campaign c) =>
+        JsonSerializer.Serialize(c.Streams.Select(s => new { s.Id, s.Name, s.Type, s.Weight, s.State, s.Filters, s.Action, s.ActionPayload, s.Offers }));
 
     public static Campaign Copy(Campaign c) => new()
     {
