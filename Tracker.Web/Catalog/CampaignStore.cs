@@ -54,11 +54,11 @@ public sealed class CampaignStore(IDbContextFactory<TrackerDbContext> contextFac
     {
         CampaignValidator.Normalize(campaign);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var errors = CampaignValidator.Validate(campaign, await ReferencesAsync(db, 0, ct));
+        campaign.Id = 0;
+        var errors = CampaignValidator.Validate(campaign, await ReferencesAsync(db, campaign, ct));
         if (!errors.IsValid) return SaveResult<Campaign>.Invalid(errors);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        campaign.Id = 0;
         campaign.Version = 1;
         campaign.CreatedAt = campaign.UpdatedAt = now;
         foreach (var s in campaign.Streams)
@@ -93,7 +93,7 @@ public sealed class CampaignStore(IDbContextFactory<TrackerDbContext> contextFac
         if (row is null) return SaveResult<Campaign>.NotFound();
         if (row.Version != edited.Version) return SaveResult<Campaign>.Conflict(SortStreams(row));
 
-        var errors = CampaignValidator.Validate(edited, await ReferencesAsync(db, edited.Id, ct));
+        var errors = CampaignValidator.Validate(edited, await ReferencesAsync(db, edited, ct));
         var existing = row.Streams.ToDictionary(s => s.Id);
         for (var i = 0; i < edited.Streams.Count; i++)
         {
@@ -195,12 +195,11 @@ public sealed class CampaignStore(IDbContextFactory<TrackerDbContext> contextFac
         return c;
     }
 
-    private static async Task<CampaignReferences> ReferencesAsync(TrackerDbContext db, int campaignId, CancellationToken ct)
+    private static async Task<CampaignReferences> ReferencesAsync(TrackerDbContext db, Campaign campaign, CancellationToken ct)
     {
         var offers = (await db.Offers.Select(o => o.Id).ToListAsync(ct)).ToHashSet();
-        return new CampaignReferences(
-            alias => db.Campaigns.IgnoreAutoIncludes().Any(c => c.Alias == alias && c.Id != campaignId),
-            offers.Contains);
+        var aliasTaken = await db.Campaigns.IgnoreAutoIncludes().AnyAsync(c => c.Alias == campaign.Alias && c.Id != campaign.Id, ct);
+        return new CampaignReferences(alias => aliasTaken && alias == campaign.Alias, offers.Contains);
     }
 
     /// <summary>Two saves raced for the same alias and the unique index let only one through.</summary>
