@@ -12,6 +12,7 @@ using Tracker.Web.Data;
 using Tracker.Web.Endpoints;
 using Tracker.Web.Endpoints.Api;
 using Tracker.Web.Live;
+using Tracker.Web.LocalOffers;
 using Tracker.Web.Mapping;
 using Tracker.Web.Options;
 using Tracker.Web.Security;
@@ -33,7 +34,9 @@ public static class TrackerHost
         var dataDir = options.FullDataDirectory;
         Directory.CreateDirectory(dataDir);
 
-        builder.Services.AddSerilog((sp, log) => log
+        // preserveStaticLogger: each host builds its own logger rather than freezing the process-wide bootstrap
+        // logger, which throws "already frozen" when tests start several hosts in one process at once.
+        builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (sp, log) => log
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
             .WriteTo.File(Path.Combine(dataDir, "logs", "tracker-.log"),
@@ -75,6 +78,7 @@ public static class TrackerHost
     private static IServiceCollection AddTrackerFeatures(this IServiceCollection services)
     {
         services.AddCatalog();
+        services.AddLocalOffers();
         return services;
     }
 
@@ -100,6 +104,7 @@ public static class TrackerHost
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePages();
+        app.UseMiddleware<AdminOriginGuard>();
 
         app.UseAuthentication();
         app.UseMiddleware<AdminGate>();
@@ -111,6 +116,7 @@ public static class TrackerHost
         app.MapOpenApi("/api/{documentName}/openapi.json");
         app.MapAccount();
         app.MapAdminApi();
+        app.MapLocalOffers();
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
