@@ -1,23 +1,16 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
-using MudBlazor.Services;
 using Tracker.Core.Campaigns;
 using Tracker.Core.Offers;
 using Tracker.Web.Catalog;
+using Tracker.Tests.Infrastructure;
 using Tracker.Web.Components.Pages.Campaigns;
 
 namespace Tracker.Tests.Components;
 
-public sealed class CampaignStreamsTests : BunitContext
+public sealed class CampaignStreamsTests : MudComponentContext
 {
-    public CampaignStreamsTests()
-    {
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        // Popovers (selects, autocompletes) render into the provider, as in the app's layout.
-        Render<MudPopoverProvider>();
-    }
+    // Popovers (selects, autocompletes) render into the hosts, as in the app's layout.
+    public CampaignStreamsTests() => RenderPopoverHosts();
 
     private static readonly IReadOnlyList<OfferSummary> Offers =
     [

@@ -8,7 +8,6 @@ public static class CatalogServices
         services.AddSingleton<NetworkStore>();
         services.AddSingleton<GroupStore>();
         services.AddSingleton<CampaignStore>();
-        services.AddSingleton<TrackingLinks>();
         services.AddSingleton<Clicks.ClickQueries>();
         return services;
     }
