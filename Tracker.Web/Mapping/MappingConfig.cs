@@ -12,6 +12,7 @@ public static class MappingConfig
     {
         config.Default.PreserveReference(false);
         ApiMappings.Register(config);
+        CampaignMappings.Register(config);
         Components.Pages.Offers.OfferEditModel.ConfigureMapping(config);
         ClickMapping.Register(config);
     }

@@ -20,6 +20,7 @@ public static class AdminApi
         api.MapOfferArchives();
         api.MapSettings();
         api.MapClickApi();
+        api.MapCampaigns();
         return api;
     }
 }
