@@ -7,6 +7,7 @@ using MudBlazor.Services;
 using Serilog;
 using Serilog.Events;
 using Tracker.Web.Components;
+using Tracker.Web.Conversions;
 using Tracker.Web.Data;
 using Tracker.Web.Endpoints;
 using Tracker.Web.Endpoints.Api;
@@ -73,6 +74,7 @@ public static class TrackerHost
     /// <summary>Features register their own services here, one line each.</summary>
     private static IServiceCollection AddTrackerFeatures(this IServiceCollection services)
     {
+        services.AddConversions();
         return services;
     }
 
@@ -109,6 +111,7 @@ public static class TrackerHost
         app.MapOpenApi("/api/{documentName}/openapi.json");
         app.MapAccount();
         app.MapAdminApi();
+        app.MapPostbacks();
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

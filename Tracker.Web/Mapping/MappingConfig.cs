@@ -11,5 +11,6 @@ public static class MappingConfig
     public static void Register(TypeAdapterConfig config)
     {
         config.Default.PreserveReference(false);
+        Endpoints.Api.ConversionsApi.RegisterMappings(config);
     }
 }

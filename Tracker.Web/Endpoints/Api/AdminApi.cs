@@ -11,6 +11,7 @@ public static class AdminApi
             .AddEndpointFilter<ApiKeyFilter>()
             .DisableAntiforgery()
             .WithTags("Admin API");
+        api.MapConversionsApi();
         return api;
     }
 }
