@@ -30,6 +30,9 @@ public sealed class PostbackRecorder(
     /// <summary>How long a postback waits for the ones ahead of it before the network is told to retry.</summary>
     public static readonly TimeSpan WriteWait = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long one postback waits for a database another writer holds before answering 503.</summary>
+    public const int BusyTimeoutSeconds = 5;
+
     private const int MaxAttempts = 3;
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
@@ -127,7 +130,26 @@ public sealed class PostbackRecorder(
         // IMMEDIATE takes the write lock before the reads, so no other writer can slip in between
         // reading "no conversion yet" and inserting one. (Microsoft.Data.Sqlite has no async overload
         // with this choice; BEGIN waits at most busy_timeout.)
-        await using var transaction = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: false);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        // Microsoft.Data.Sqlite retries a busy database for its default timeout (30 s) on top of SQLite's
+        // busy_timeout; a network should hear "retry later" well before it gives up on us.
+        var defaultTimeout = connection.DefaultTimeout;
+        connection.DefaultTimeout = BusyTimeoutSeconds;
+        db.Database.SetCommandTimeout(BusyTimeoutSeconds);
+        try
+        {
+            return await RecordInTransactionAsync(db, connection, request, postback, now, ct);
+        }
+        finally
+        {
+            connection.DefaultTimeout = defaultTimeout;
+        }
+    }
+
+    private async Task<PostbackResult> RecordInTransactionAsync(
+        TrackerDbContext db, SqliteConnection connection, PostbackRequest request, ParsedPostback postback, DateTime now, CancellationToken ct)
+    {
+        await using var transaction = connection.BeginTransaction(deferred: false);
         await db.Database.UseTransactionAsync(transaction, ct);
 
         var click = await db.Clicks.SingleOrDefaultAsync(c => c.SubId == postback.SubId, ct);
@@ -202,6 +224,7 @@ public sealed class PostbackRecorder(
         try
         {
             await using var db = await contextFactory.CreateDbContextAsync(ct);
+            db.Database.SetCommandTimeout(BusyTimeoutSeconds);
             db.PostbackLog.Add(entry);
             await db.SaveChangesAsync(ct);
             Published(entry, null, null);
