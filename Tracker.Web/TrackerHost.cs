@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Serilog;
 using Serilog.Events;
+using Tracker.Web.Catalog;
 using Tracker.Web.Components;
 using Tracker.Web.Conversions;
 using Tracker.Web.Data;
@@ -74,6 +75,7 @@ public static class TrackerHost
     /// <summary>Features register their own services here, one line each.</summary>
     private static IServiceCollection AddTrackerFeatures(this IServiceCollection services)
     {
+        services.AddCatalog();
         services.AddConversions();
         return services;
     }

@@ -12,7 +12,7 @@ public sealed class Campaign
     /// <summary><c>[a-z0-9][a-z0-9_-]{1,63}</c>, unique, not reserved.</summary>
     public string Alias { get; set; } = "";
 
-    public EntityState State { get; set; } = EntityState.Active;
+    public ItemState State { get; set; } = ItemState.Active;
 
     /// <summary>A click is unique when the same IP + user agent has not clicked within this many hours.</summary>
     public int UniquenessHours { get; set; } = 24;

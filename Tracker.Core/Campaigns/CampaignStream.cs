@@ -46,7 +46,7 @@ public sealed class CampaignStream
 
     public int Weight { get; set; } = 100;
 
-    public EntityState State { get; set; } = EntityState.Active;
+    public ItemState State { get; set; } = ItemState.Active;
 
     public List<StreamFilter> Filters { get; set; } = [];
 

@@ -23,7 +23,7 @@ public sealed class AffiliateNetwork
 
     public string Notes { get; set; } = "";
 
-    public EntityState State { get; set; } = EntityState.Active;
+    public ItemState State { get; set; } = ItemState.Active;
 
     public int Version { get; set; } = 1;
 

@@ -49,7 +49,7 @@ public static class ConversionCapRouter
                 return new CapRoute(current, trace);
             }
             var alternative = findOffer(alternativeId);
-            if (alternative is null || alternative.State != EntityState.Active)
+            if (alternative is null || alternative.State != ItemState.Active)
             {
                 trace.Add($"{label}, cap reached; its alternative offer #{alternativeId} is {(alternative is null ? "deleted" : "archived")}, so the cap is ignored.");
                 return new CapRoute(current, trace);

@@ -46,7 +46,7 @@ public sealed class Offer
     /// <summary>Free text, visible only to the admin.</summary>
     public string Notes { get; set; } = "";
 
-    public EntityState State { get; set; } = EntityState.Active;
+    public ItemState State { get; set; } = ItemState.Active;
 
     /// <summary>Increases on every change; an edit over an older version is a conflict.</summary>
     public int Version { get; set; } = 1;
@@ -74,6 +74,6 @@ public sealed class Offer
         Rebills = Rebills,
         ConversionCap = ConversionCap with { AlternativeOfferId = ConversionCap.AlternativeOfferId },
         Notes = Notes,
-        State = EntityState.Active,
+        State = ItemState.Active,
     };
 }

@@ -48,20 +48,12 @@ public readonly record struct ZonedDay(DateOnly Date, DateTime StartUtc, DateTim
     /// <summary>Finds an IANA (or Windows) zone id; false for an unknown id.</summary>
     public static bool TryFindZone(string? id, out TimeZoneInfo zone)
     {
-        zone = TimeZoneInfo.Utc;
-        if (string.IsNullOrWhiteSpace(id)) return false;
-        try
+        if (!string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out var found))
         {
-            zone = TimeZoneInfo.FindSystemTimeZoneById(id.Trim());
+            zone = found;
             return true;
         }
-        catch (TimeZoneNotFoundException)
-        {
-            return false;
-        }
-        catch (InvalidTimeZoneException)
-        {
-            return false;
-        }
+        zone = TimeZoneInfo.Utc;
+        return false;
     }
 }

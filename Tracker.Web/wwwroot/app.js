@@ -1,7 +1,22 @@
 // Small helpers called from components through JS interop.
 window.tracker = {
     copy: async function (text) {
-        try { await navigator.clipboard.writeText(text); return true; }
-        catch { return false; }
+        // The async clipboard API exists only in secure contexts (https or localhost); a tracker reached
+        // over plain http on a server's IP still needs copy to work, so fall back to a selected textarea.
+        if (navigator.clipboard && window.isSecureContext) {
+            try { await navigator.clipboard.writeText(text); return true; }
+            catch (e) { console.warn("tracker.copy: clipboard API refused, trying the fallback", e); }
+        }
+        const area = document.createElement("textarea");
+        area.value = text;
+        area.setAttribute("readonly", "");
+        area.style.position = "fixed";
+        area.style.opacity = "0";
+        document.body.appendChild(area);
+        area.select();
+        try { return document.execCommand("copy"); }
+        finally { document.body.removeChild(area); }
     }
 };
+// Set once the interactive circuit has rendered the layout; browser tests wait for it before clicking.
+window.tracker.markInteractive = function () { window.__trackerCircuitUp = true; };

@@ -106,7 +106,7 @@ public sealed class ConversionCapTests
 
 public sealed class ConversionCapRouterTests
 {
-    private static Offer NewOffer(int id, int? limit = null, int? alternative = null, EntityState state = EntityState.Active) => new()
+    private static Offer NewOffer(int id, int? limit = null, int? alternative = null, ItemState state = ItemState.Active) => new()
     {
         Id = id,
         Name = $"Offer {id}",
@@ -192,7 +192,7 @@ public sealed class ConversionCapRouterTests
     public void AnArchivedOrDeletedAlternativeIgnoresTheCap(bool exists, string word)
     {
         var a = NewOffer(1, limit: 1, alternative: 2);
-        var offers = exists ? Catalogue(a, NewOffer(2, state: EntityState.Archived)) : Catalogue(a);
+        var offers = exists ? Catalogue(a, NewOffer(2, state: ItemState.Archived)) : Catalogue(a);
         var route = Route(a, offers, new() { [1] = 1 });
         Assert.Equal(1, route.Offer.Id);
         Assert.Contains(word, Assert.Single(route.Trace));

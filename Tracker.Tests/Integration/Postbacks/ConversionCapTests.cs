@@ -173,7 +173,7 @@ public sealed class ConversionCapTests
         Assert.Contains("already tried", loop.Trace[^1]);
 
         // Archiving the alternative makes the capped offer keep its clicks.
-        b.State = EntityState.Archived;
+        b.State = ItemState.Archived;
         await bed.UpdateOfferAsync(b);
         var archived = gate.Route(a);
         Assert.Equal(a.Id, archived.Offer.Id);

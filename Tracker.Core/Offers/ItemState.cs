@@ -1,7 +1,7 @@
 namespace Tracker.Core.Offers;
 
 /// <summary>Whether a catalogue item (offer, network, campaign, stream) is in use or put away.</summary>
-public enum EntityState
+public enum ItemState
 {
     Active = 0,
     Archived = 1,
