@@ -1,12 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Tracker.Core.Campaigns;
 using Tracker.Core.Clicks;
 using Tracker.Core.Conversions;
-using Tracker.Core.Networks;
 using Tracker.Core.Offers;
-using Tracker.Core.Security;
 using Tracker.Tests.Infrastructure;
 using Tracker.Web.Conversions;
 using Tracker.Web.Data;
@@ -53,24 +50,8 @@ public sealed class PostbackTestBed : IAsyncDisposable
         return bed;
     }
 
-    private async Task SeedBasicsAsync()
-    {
-        await using var db = await NewDbAsync();
-        var existing = await db.Campaigns.FirstOrDefaultAsync();
-        if (existing is not null)
-        {
-            CampaignId = existing.Id;
-            NetworkId = (await db.AffiliateNetworks.FirstAsync()).Id;
-            return;
-        }
-        var network = new AffiliateNetwork { Name = "Test network", OfferParameters = "&sub1={subid}", CreatedAt = Now, UpdatedAt = Now };
-        var campaign = new Campaign { Name = "Test campaign", Alias = "test-campaign", CreatedAt = Now, UpdatedAt = Now };
-        db.AffiliateNetworks.Add(network);
-        db.Campaigns.Add(campaign);
-        await db.SaveChangesAsync();
-        CampaignId = campaign.Id;
-        NetworkId = network.Id;
-    }
+    private async Task SeedBasicsAsync() =>
+        (CampaignId, NetworkId) = await TrackerSeed.BasicsAsync(App.Services, Now);
 
     public DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
@@ -78,29 +59,7 @@ public sealed class PostbackTestBed : IAsyncDisposable
         await App.Service<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync();
 
     /// <summary>A CPA offer with a fixed 10 USD payout unless <paramref name="configure"/> says otherwise.</summary>
-    public async Task<Offer> AddOfferAsync(Action<Offer>? configure = null)
-    {
-        var offer = new Offer
-        {
-            Name = "Offer " + SecureToken.Create(4),
-            Url = "https://network.example/click?o=1",
-            AffiliateNetworkId = NetworkId,
-            PayoutType = PayoutType.Cpa,
-            PayoutMicros = 10_000_000,
-            PayoutCurrency = "USD",
-            CreatedAt = Now,
-            UpdatedAt = Now,
-        };
-        configure?.Invoke(offer);
-        await using (var db = await NewDbAsync())
-        {
-            db.Offers.Add(offer);
-            await db.SaveChangesAsync();
-        }
-        // What the offers feature's change notice makes the counter do.
-        await Counter.RefreshOfferAsync(offer.Id);
-        return offer;
-    }
+    public Task<Offer> AddOfferAsync(Action<Offer>? configure = null) => TrackerSeed.OfferAsync(App.Services, NetworkId, Now, configure);
 
     public async Task UpdateOfferAsync(Offer offer)
     {
@@ -113,26 +72,7 @@ public sealed class PostbackTestBed : IAsyncDisposable
     }
 
     /// <summary>A click on the offer (or on none), stored as the click path stores it.</summary>
-    public async Task<Click> AddClickAsync(Offer? offer, Action<Click>? configure = null)
-    {
-        var click = new Click
-        {
-            SubId = SecureToken.Create(),
-            CreatedAt = Now.AddMinutes(-5),
-            CampaignId = CampaignId,
-            OfferId = offer?.Id,
-            AffiliateNetworkId = offer?.AffiliateNetworkId,
-            Country = "DE",
-            Ip = "203.0.113.7",
-            UserAgent = "Mozilla/5.0",
-            IsUnique = true,
-        };
-        configure?.Invoke(click);
-        await using var db = await NewDbAsync();
-        db.Clicks.Add(click);
-        await db.SaveChangesAsync();
-        return click;
-    }
+    public Task<Click> AddClickAsync(Offer? offer, Action<Click>? configure = null) => TrackerSeed.ClickAsync(App.Services, CampaignId, offer, Now, configure);
 
     public async Task SetExchangeRatesAsync(string baseCurrency, Dictionary<string, decimal> rates, string timeZone = "UTC")
     {
