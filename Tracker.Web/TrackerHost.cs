@@ -60,7 +60,7 @@ public static class TrackerHost
         services.AddAdminAuthentication();
         services.AddAntiforgery();
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(AdminApiDocument.Configure);
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.Configure<ForwardedHeadersOptions>(builder.Configuration.GetSection("ForwardedHeaders"));
 

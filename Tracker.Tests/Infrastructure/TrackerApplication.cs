@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Tracker.Web.Security;
 
 namespace Tracker.Tests.Infrastructure;
@@ -39,6 +40,15 @@ public sealed class TrackerApplication : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
         builder.ConfigureServices(services => ConfigureTestServices?.Invoke(services));
+    }
+
+    // Program.Main installs a static Serilog bootstrap logger that building the host freezes; two hosts
+    // built at once by parallel test classes would freeze each other's ("The logger is already frozen").
+    private static readonly Lock HostBuild = new();
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        lock (HostBuild) return base.CreateHost(builder);
     }
 
     /// <summary>A client that sends the admin API key.</summary>

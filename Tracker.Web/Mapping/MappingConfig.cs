@@ -11,6 +11,7 @@ public static class MappingConfig
     public static void Register(TypeAdapterConfig config)
     {
         config.Default.PreserveReference(false);
+        ApiMappings.Register(config);
         Endpoints.Api.ConversionsApi.RegisterMappings(config);
     }
 }

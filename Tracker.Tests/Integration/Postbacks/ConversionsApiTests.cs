@@ -23,7 +23,7 @@ public sealed class ConversionsApiTests
         var api = bed.App.CreateApiClient();
 
         async Task<string[]> SubIds(string query) =>
-            (await api.GetFromJsonAsync<JsonElement[]>($"/api/v1/conversions?{query}", Ct))!.Select(e => e.GetProperty("subId").GetString()!).ToArray();
+            (await api.GetFromJsonAsync<JsonElement>($"/api/v1/conversions?{query}", Ct)).GetProperty("items").EnumerateArray().Select(e => e.GetProperty("subId").GetString()!).ToArray();
 
         Assert.Equal([first.SubId], await SubIds("from=2026-03-02&to=2026-03-02"));
         Assert.Equal([second.SubId, first.SubId], await SubIds("from=2026-03-02&to=2026-03-03"));
@@ -31,7 +31,10 @@ public sealed class ConversionsApiTests
         Assert.Equal([first.SubId], await SubIds("from=2026-03-01T22:00:00Z&to=2026-03-01T23:00:00Z"));
         Assert.Equal([second.SubId], await SubIds($"offerId={offer.Id}&subid={second.SubId}"));
         Assert.Empty(await SubIds("status=lead"));
-        Assert.Single(await SubIds("limit=1"));
+        Assert.Single(await SubIds("take=1"));
+        Assert.Equal([first.SubId], await SubIds("skip=1&take=1"));
+        var page = await api.GetFromJsonAsync<JsonElement>("/api/v1/conversions?take=1", Ct);
+        Assert.Equal((2, 0, 1), (page.GetProperty("total").GetInt32(), page.GetProperty("skip").GetInt32(), page.GetProperty("take").GetInt32()));
     }
 
     [Theory]
@@ -39,8 +42,10 @@ public sealed class ConversionsApiTests
     [InlineData("to=2026-13-01", "to")]
     [InlineData("from=2026-03-05&to=2026-03-01", "to")]
     [InlineData("status=approved", "status")]
-    [InlineData("limit=0", "limit")]
-    [InlineData("limit=10001", "limit")]
+    [InlineData("take=0", "take")]
+    [InlineData("take=1001", "take")]
+    [InlineData("skip=-1", "skip")]
+    [InlineData("offerId=abc", "offerId")]
     public async Task BadConversionQueriesNameTheField(string query, string field)
     {
         await using var bed = await PostbackTestBed.StartAsync();
@@ -69,7 +74,11 @@ public sealed class ConversionsApiTests
         Assert.Equal(2, (await Get($"subid={click.SubId}")).Length);
         Assert.Single(await Get("outcome=duplicate_ignored"));
         Assert.Equal(2, (await Get("limit=2")).Length);
-        Assert.Equal(HttpStatusCode.BadRequest, (await api.GetAsync("/api/v1/postbacks?outcome=great", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await api.GetAsync("/api/v1/postbacks?limit=5000", Ct)).StatusCode);
+        foreach (var (query, field) in new[] { ("outcome=great", "outcome"), ("limit=5000", "limit"), ("limit=x", "limit") })
+        {
+            var response = await api.GetAsync($"/api/v1/postbacks?{query}", Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty(field, out _));
+        }
     }
 }

@@ -506,8 +506,8 @@ public sealed class PostbackEndpointTests
         await bed.SendAsync($"subid={click.SubId}&status=lead&tid=A1");
         var api = bed.App.CreateApiClient();
 
-        var conversions = await api.GetFromJsonAsync<List<Dictionary<string, object>>>($"/api/v1/conversions?offerId={offer.Id}", Ct);
-        var conversion = Assert.Single(conversions!);
+        var conversions = await api.GetFromJsonAsync<Dictionary<string, System.Text.Json.JsonElement>>($"/api/v1/conversions?offerId={offer.Id}", Ct);
+        var conversion = Assert.Single(System.Text.Json.JsonSerializer.Deserialize<List<Dictionary<string, object>>>(conversions!["items"])!);
         Assert.Equal(click.SubId, conversion["subId"].ToString());
         Assert.Equal("lead", conversion["status"].ToString());
         Assert.Equal("10", conversion["revenue"].ToString());

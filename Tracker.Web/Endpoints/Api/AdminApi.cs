@@ -10,7 +10,13 @@ public static class AdminApi
         var api = app.MapGroup("/api/v1")
             .AddEndpointFilter<ApiKeyFilter>()
             .DisableAntiforgery()
-            .WithTags("Admin API");
+            .WithTags("Admin API")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        api.MapAffiliateNetworks();
+        api.MapGroups();
+        api.MapOffers();
+        api.MapSettings();
         api.MapConversionsApi();
         return api;
     }

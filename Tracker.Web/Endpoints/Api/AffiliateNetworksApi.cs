@@ -1,0 +1,116 @@
+using System.ComponentModel;
+using Mapster;
+using Microsoft.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Tracker.Core.Networks;
+using Tracker.Core.Offers;
+using Tracker.Core.Validation;
+using Tracker.Web.Catalog;
+using Tracker.Web.Endpoints.Api.Dtos;
+
+namespace Tracker.Web.Endpoints.Api;
+
+/// <summary><c>/api/v1/affiliate-networks</c>: list, read, create, replace, delete.</summary>
+public static class AffiliateNetworksApi
+{
+    public static RouteGroupBuilder MapAffiliateNetworks(this RouteGroupBuilder api)
+    {
+        var networks = api.MapGroup("/affiliate-networks").WithTags("Affiliate networks");
+
+        networks.MapGet("/", ListAsync).WithName("ListAffiliateNetworks").WithSummary("List affiliate networks")
+            .WithDescription("All networks sorted by name, each with the postback URL to paste into it.")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                foreach (var p in (operation.Parameters ?? []).OfType<OpenApiParameter>().Where(p => p.Name == "state"))
+                    p.Schema = AdminApiDocument.Words(["active", "archived", "all"], "all");
+                return Task.CompletedTask;
+            });
+        networks.MapGet("/{id:int}", GetAsync).WithName("GetAffiliateNetwork").WithSummary("Get an affiliate network");
+        networks.MapPost("/", CreateAsync).WithName("CreateAffiliateNetwork").WithSummary("Create an affiliate network")
+            .WithDescription("Read-only fields (postbackUrl, offerCount, dates) are ignored.");
+        networks.MapPut("/{id:int}", UpdateAsync).WithName("UpdateAffiliateNetwork").WithSummary("Replace an affiliate network")
+            .WithDescription("Send the whole network with the version you read. A newer version in the tracker answers 409 and saves nothing.");
+        networks.MapDelete("/{id:int}", DeleteAsync).WithName("DeleteAffiliateNetwork").WithSummary("Delete an affiliate network")
+            .WithDescription("Refused with 409 while offers or recorded clicks use it: archive it instead (PUT with state 'archived').");
+        return networks;
+    }
+
+    private static async Task<Results<Ok<List<AffiliateNetworkDto>>, ValidationProblem>> ListAsync(
+        [Description("active, archived or all (default).")] string? state,
+        NetworkStore store, [AsParameters] ApiContext api, CancellationToken ct)
+    {
+        ItemState? filter = null;
+        switch (state?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "all": break;
+            case "active": filter = ItemState.Active; break;
+            case "archived": filter = ItemState.Archived; break;
+            default:
+                return TypedResults.ValidationProblem(ValidationErrors.Single("state", $"'{state}' is not allowed. Use one of: active, archived, all.").ToDictionary());
+        }
+        var counts = await store.OfferCountsAsync(ct);
+        var networks = await store.ListAsync(filter, ct);
+        return TypedResults.Ok(networks.Select(n => ToDto(api, n, counts)).ToList());
+    }
+
+    private static async Task<Results<Ok<AffiliateNetworkDto>, NotFoundProblem>> GetAsync(
+        int id, NetworkStore store, [AsParameters] ApiContext api, CancellationToken ct)
+    {
+        var network = await store.GetAsync(id, ct);
+        if (network is null) return ApiProblems.NotFound("affiliate network", id);
+        return TypedResults.Ok(ToDto(api, network, await store.OfferCountsAsync(ct)));
+    }
+
+    private static async Task<Results<Created<AffiliateNetworkDto>, ValidationProblem>> CreateAsync(
+        JsonBody<AffiliateNetworkDto> body, NetworkStore store, [AsParameters] ApiContext api, CancellationToken ct)
+    {
+        if (body.Value is not { } dto) return TypedResults.ValidationProblem(body.Errors.ToDictionary());
+        var result = await store.CreateAsync(dto.Adapt<AffiliateNetwork>(api.Mapping), ct);
+        return result.Outcome switch
+        {
+            SaveOutcome.Saved => TypedResults.Created(api.Location("affiliate-networks", result.Value!.Id),
+                ToDto(api, result.Value, new Dictionary<int, int>())),
+            SaveOutcome.Invalid => TypedResults.ValidationProblem(result.Errors.ToDictionary()),
+            _ => throw new InvalidOperationException($"Creating a network cannot end in {result.Outcome}."),
+        };
+    }
+
+    private static async Task<Results<Ok<AffiliateNetworkDto>, ValidationProblem, NotFoundProblem, ConflictProblem>> UpdateAsync(
+        int id, JsonBody<AffiliateNetworkDto> body, NetworkStore store, [AsParameters] ApiContext api, CancellationToken ct)
+    {
+        if (body.Value is not { } dto) return TypedResults.ValidationProblem(body.Errors.ToDictionary());
+        var versionErrors = new ValidationErrors();
+        ApiVersion.Require(dto.Version, "network", versionErrors);
+        if (!versionErrors.IsValid) return TypedResults.ValidationProblem(versionErrors.ToDictionary());
+
+        var edited = dto.Adapt<AffiliateNetwork>(api.Mapping);
+        edited.Id = id;
+        var result = await store.UpdateAsync(edited, ct);
+        if (result.Outcome is SaveOutcome.Saved or SaveOutcome.Conflict)
+        {
+            var current = ToDto(api, result.Value!, await store.OfferCountsAsync(ct));
+            return result.Outcome == SaveOutcome.Saved
+                ? TypedResults.Ok(current)
+                : ApiProblems.StaleVersion("affiliate network", dto.Version, current.Version, current);
+        }
+        return result.Outcome == SaveOutcome.NotFound
+            ? ApiProblems.NotFound("affiliate network", id)
+            : TypedResults.ValidationProblem(result.Errors.ToDictionary());
+    }
+
+    private static async Task<Results<NoContent, NotFoundProblem, ConflictProblem>> DeleteAsync(
+        int id, NetworkStore store, CancellationToken ct)
+    {
+        if (await store.GetAsync(id, ct) is null) return ApiProblems.NotFound("affiliate network", id);
+        var refused = await store.DeleteAsync(id, ct);
+        if (refused.IsValid) return TypedResults.NoContent();
+        return ApiProblems.InUse("affiliate network", refused.First("id") ?? "Something still uses the network; archive it instead.");
+    }
+
+    private static AffiliateNetworkDto ToDto(ApiContext api, AffiliateNetwork network, IReadOnlyDictionary<int, int> offerCounts) =>
+        network.Adapt<AffiliateNetworkDto>(api.Mapping) with
+        {
+            PostbackUrl = NetworkPostbackUrl.Compose(api.PostbackUrl, network.PostbackParameters),
+            OfferCount = offerCounts.TryGetValue(network.Id, out var n) ? n : 0,
+        };
+}
