@@ -61,6 +61,22 @@ public sealed class PostbackEndpointTests
     }
 
     [Fact]
+    public async Task MultipartFormPostbackIsAccepted()
+    {
+        await using var bed = await PostbackTestBed.StartAsync();
+        var click = await bed.AddClickAsync(await bed.AddOfferAsync());
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(click.SubId), "subid" },
+            { new StringContent("approve"), "status" },
+            { new StringContent("approve,confirmed"), "sale_status" },
+        };
+        var response = await bed.Client.PostAsync(bed.PostbackPath, form, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(ConversionStatus.Sale, (await bed.ConversionAsync(click.SubId))!.Status);
+    }
+
+    [Fact]
     public async Task JsonBodyPostbackKeepsExactNumbers()
     {
         await using var bed = await PostbackTestBed.StartAsync();
