@@ -60,9 +60,12 @@ public sealed class ConversionCapCounter(
     }
 
     /// <summary>Today's conversions of the offer, "today" being the day in <paramref name="zone"/>.</summary>
-    public int TodayCount(int offerId, TimeZoneInfo zone)
+    public int TodayCount(int offerId, TimeZoneInfo zone) => TodayCount(offerId, zone, clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The offer's conversions on the day in <paramref name="zone"/> that contains <paramref name="nowUtc"/>.</summary>
+    public int TodayCount(int offerId, TimeZoneInfo zone, DateTime nowUtc)
     {
-        var today = ZonedDay.Containing(clock.GetUtcNow().UtcDateTime, zone);
+        var today = ZonedDay.Containing(nowUtc, zone);
         lock (_gate)
         {
             if (!_counted.TryGetValue(offerId, out var list)) return 0;
@@ -127,19 +130,21 @@ public sealed class ConversionCapCounter(
 }
 
 /// <summary>
-/// The conversion-cap decision on the click path: given the offer a stream chose, the offer to send
-/// the click to, with the decision in words for the click's trace.
+/// The conversion-cap decision on the click path: given the offer a stream chose, every offer (the
+/// routing snapshot, to follow alternatives) and the click's time, the offer to send the click to,
+/// with the decision in words for the click's trace. Answers from memory.
 /// </summary>
 public interface IConversionCapGate
 {
-    CapRoute Route(Offer chosen);
+    CapRoute Route(Offer chosen, IReadOnlyDictionary<int, Offer> offers, DateTime nowUtc);
 }
 
 /// <summary>Applies conversion caps with today's counts from <see cref="ConversionCapCounter"/>.</summary>
 public sealed class ConversionCapGate(ConversionCapCounter counter) : IConversionCapGate
 {
-    public CapRoute Route(Offer chosen) =>
-        ConversionCapRouter.Route(chosen, counter.FindOffer, offer => counter.TodayCount(offer.Id, offer.ConversionCap.Zone));
+    public CapRoute Route(Offer chosen, IReadOnlyDictionary<int, Offer> offers, DateTime nowUtc) =>
+        ConversionCapRouter.Route(chosen, offers.GetValueOrDefault,
+            offer => counter.TodayCount(offer.Id, offer.ConversionCap.Zone, nowUtc));
 }
 
 /// <summary>Loads the counter before the server takes requests and keeps its offers current.</summary>

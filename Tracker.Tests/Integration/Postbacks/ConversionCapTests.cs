@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Tracker.Core.Offers;
 using Tracker.Web.Conversions;
 using Tracker.Web.Live;
@@ -15,6 +16,14 @@ public sealed class ConversionCapTests
         var click = await bed.AddClickAsync(offer);
         var (response, body) = await bed.SendAsync($"subid={click.SubId}&status={status}");
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+    }
+
+    /// <summary>Routes as the click path does: with every offer as the routing snapshot holds it, at the fake clock's now.</summary>
+    private static async Task<CapRoute> RouteAsync(PostbackTestBed bed, IConversionCapGate gate, Offer chosen)
+    {
+        await using var db = await bed.NewDbAsync();
+        var offers = await db.Offers.AsNoTracking().ToDictionaryAsync(o => o.Id, Ct);
+        return gate.Route(offers[chosen.Id], offers, bed.Now);
     }
 
     private static Action<Offer> Capped(int limit, string zone, int? alternative = null) => o =>
@@ -121,11 +130,11 @@ public sealed class ConversionCapTests
         var offer = await bed.AddOfferAsync(Capped(2, "Europe/Berlin", alternative.Id));
         var gate = bed.App.Service<IConversionCapGate>();
 
-        Assert.Equal(offer.Id, gate.Route(offer).Offer.Id);
+        Assert.Equal(offer.Id, (await RouteAsync(bed, gate, offer)).Offer.Id);
         await ConvertAsync(bed, offer);
-        Assert.Equal(offer.Id, gate.Route(offer).Offer.Id);
+        Assert.Equal(offer.Id, (await RouteAsync(bed, gate, offer)).Offer.Id);
         await ConvertAsync(bed, offer);
-        var capped = gate.Route(offer);
+        var capped = await RouteAsync(bed, gate, offer);
         Assert.Equal(alternative.Id, capped.Offer.Id);
         Assert.Contains("2 of 2 today (Europe/Berlin), cap reached", Assert.Single(capped.Trace));
 
@@ -134,9 +143,9 @@ public sealed class ConversionCapTests
         Assert.Equal(3, bed.Counter.TodayCount(offer.Id));
 
         bed.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 24, 21, 59, 59, TimeSpan.Zero)); // 23:59:59 CEST
-        Assert.Equal(alternative.Id, gate.Route(offer).Offer.Id);
+        Assert.Equal(alternative.Id, (await RouteAsync(bed, gate, offer)).Offer.Id);
         bed.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 24, 22, 0, 0, TimeSpan.Zero)); // midnight CEST
-        var reset = gate.Route(offer);
+        var reset = await RouteAsync(bed, gate, offer);
         Assert.Equal(offer.Id, reset.Offer.Id);
         Assert.Contains("0 of 2 today", reset.Trace.Single());
 
@@ -144,9 +153,9 @@ public sealed class ConversionCapTests
         await ConvertAsync(bed, offer);
         bed.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 25, 22, 59, 0, TimeSpan.Zero)); // 23:59 CET, 25 October
         await ConvertAsync(bed, offer);
-        Assert.Equal(alternative.Id, gate.Route(offer).Offer.Id);
+        Assert.Equal(alternative.Id, (await RouteAsync(bed, gate, offer)).Offer.Id);
         bed.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 25, 23, 0, 0, TimeSpan.Zero)); // 26 October
-        Assert.Equal(offer.Id, gate.Route(offer).Offer.Id);
+        Assert.Equal(offer.Id, (await RouteAsync(bed, gate, offer)).Offer.Id);
     }
 
     [Fact]
@@ -161,21 +170,21 @@ public sealed class ConversionCapTests
         var gate = bed.App.Service<IConversionCapGate>();
 
         await ConvertAsync(bed, a);
-        Assert.Equal(b.Id, gate.Route(a).Offer.Id);
+        Assert.Equal(b.Id, (await RouteAsync(bed, gate, a)).Offer.Id);
         await ConvertAsync(bed, b);
-        var toC = gate.Route(a);
+        var toC = await RouteAsync(bed, gate, a);
         Assert.Equal(c.Id, toC.Offer.Id);
         Assert.Equal(3, toC.Trace.Count);
         await ConvertAsync(bed, c);
         // All three capped and c points back at a: the walk stops at c and ignores its cap.
-        var loop = gate.Route(a);
+        var loop = await RouteAsync(bed, gate, a);
         Assert.Equal(c.Id, loop.Offer.Id);
         Assert.Contains("already tried", loop.Trace[^1]);
 
         // Archiving the alternative makes the capped offer keep its clicks.
         b.State = ItemState.Archived;
         await bed.UpdateOfferAsync(b);
-        var archived = gate.Route(a);
+        var archived = await RouteAsync(bed, gate, a);
         Assert.Equal(a.Id, archived.Offer.Id);
         Assert.Contains("archived", archived.Trace.Single());
     }
