@@ -13,6 +13,7 @@ using Tracker.Web.Data;
 using Tracker.Web.Endpoints;
 using Tracker.Web.Endpoints.Api;
 using Tracker.Web.Live;
+using Tracker.Web.LocalOffers;
 using Tracker.Web.Mapping;
 using Tracker.Web.Options;
 using Tracker.Web.Security;
@@ -34,7 +35,9 @@ public static class TrackerHost
         var dataDir = options.FullDataDirectory;
         Directory.CreateDirectory(dataDir);
 
-        builder.Services.AddSerilog((sp, log) => log
+        // preserveStaticLogger: each host builds its own logger rather than freezing the process-wide bootstrap
+        // logger, which throws "already frozen" when tests start several hosts in one process at once.
+        builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (sp, log) => log
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
             .WriteTo.File(Path.Combine(dataDir, "logs", "tracker-.log"),
@@ -76,6 +79,7 @@ public static class TrackerHost
     private static IServiceCollection AddTrackerFeatures(this IServiceCollection services)
     {
         services.AddCatalog();
+        services.AddLocalOffers();
         services.AddConversions();
         return services;
     }
@@ -102,6 +106,7 @@ public static class TrackerHost
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePages();
+        app.UseMiddleware<AdminOriginGuard>();
 
         app.UseAuthentication();
         app.UseMiddleware<AdminGate>();
@@ -113,6 +118,7 @@ public static class TrackerHost
         app.MapOpenApi("/api/{documentName}/openapi.json");
         app.MapAccount();
         app.MapAdminApi();
+        app.MapLocalOffers();
         app.MapPostbacks();
 
         app.MapStaticAssets();

@@ -12,6 +12,7 @@ public static class MappingConfig
     {
         config.Default.PreserveReference(false);
         ApiMappings.Register(config);
+        Components.Pages.Offers.OfferEditModel.ConfigureMapping(config);
         Endpoints.Api.ConversionsApi.RegisterMappings(config);
     }
 }

@@ -1,3 +1,4 @@
+using Tracker.Web.LocalOffers;
 using Tracker.Web.Security;
 
 namespace Tracker.Web.Endpoints.Api;
@@ -16,6 +17,7 @@ public static class AdminApi
         api.MapAffiliateNetworks();
         api.MapGroups();
         api.MapOffers();
+        api.MapOfferArchives();
         api.MapSettings();
         api.MapConversionsApi();
         return api;
