@@ -114,4 +114,39 @@ public sealed class PostbackPagesTests
         await page.WaitForURLAsync($"**/admin/postbacks?subid={lead.SubId}");
         await Assertions.Expect(page.Locator("[data-testid=postbacks-table] tbody [data-testid=postback-outcome-chip]")).ToHaveCountAsync(3);
     }
+
+    [Fact]
+    public async Task OffersListAndEditorShowTodaysConversionsAgainstTheCap()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var services = session.App.Services;
+        var now = DateTime.UtcNow;
+        var (campaignId, networkId) = await TrackerSeed.BasicsAsync(services, now);
+        var offer = await TrackerSeed.OfferAsync(services, networkId, now, o =>
+        {
+            o.Name = "Capped offer";
+            o.ConversionCap = new Tracker.Core.Offers.ConversionCap { Enabled = true, DailyLimit = 2, TimeZone = "UTC" };
+        });
+        var page = await session.CreateAdminAsync();
+
+        await page.GotoAsync("/admin/offers");
+        await BrowserSession.WaitForCircuitAsync(page);
+        var chip = page.Locator("tr:has-text('Capped offer') [data-testid=cap-today]");
+        await Assertions.Expect(chip).ToHaveTextAsync("0 / 2 today");
+
+        // Conversions arriving while the list is open move the count.
+        for (var i = 0; i < 2; i++)
+        {
+            var click = await TrackerSeed.ClickAsync(services, campaignId, offer, now);
+            Assert.Equal(HttpStatusCode.OK, await PostbackAsync(session, $"subid={click.SubId}&status=lead"));
+        }
+        await Assertions.Expect(chip).ToHaveTextAsync("2 / 2 today");
+        await Assertions.Expect(chip).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-chip-color-error"));
+        await BrowserSession.ScreenshotAsync(page, "offers-cap-today");
+
+        await page.GotoAsync($"/admin/offers/{offer.Id}");
+        await BrowserSession.WaitForCircuitAsync(page);
+        await page.ClickAsync("[data-testid=offer-tabs] .mud-tab:has-text('Additional')");
+        await Assertions.Expect(page.Locator("[data-testid=cap-today]")).ToHaveTextAsync("2 / 2 today");
+    }
 }
