@@ -55,6 +55,7 @@ public static class TrackerHost
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<ChangeFeed>();
         services.AddSingleton<SettingsStore>();
+        services.AddSingleton<PublicUrls>();
 
         var mapping = new TypeAdapterConfig();
         MappingConfig.Register(mapping);
@@ -68,7 +69,8 @@ public static class TrackerHost
         services.Configure<ForwardedHeadersOptions>(builder.Configuration.GetSection("ForwardedHeaders"));
 
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        // Bottom right: top-right toasts would cover the page header's action buttons.
+        services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         services.AddHttpContextAccessor();
 
         services.AddTrackerFeatures();

@@ -57,6 +57,31 @@ public static class AccountEndpoints
             return TypedResults.Redirect("/admin/login");
         });
 
+        // A form post, not a circuit call: the new security stamp must go into a re-issued cookie, and
+        // only an HTTP response can set one. Every other session's cookie carries the old stamp and is rejected.
+        group.MapPost("/account/password", async Task<IResult> (
+            [FromForm] string? current, [FromForm] string? password, [FromForm] string? confirm,
+            HttpContext http, AdminAccount account, LoginThrottle throttle) =>
+        {
+            const string page = "/admin/account";
+            var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            if (throttle.LockedUntil(address) is not null)
+                return TypedResults.Redirect(page + "?error=" + Uri.EscapeDataString("Too many wrong passwords. Try again later."));
+            var userId = AdminAuthentication.UserId(http.User);
+            if (userId is null) return TypedResults.Redirect("/admin/login");
+            var (user, errors) = await account.ChangePasswordAsync(userId.Value, current ?? "", password ?? "", confirm ?? "", http.RequestAborted);
+            if (user is null)
+            {
+                // A stolen session must not become an oracle for the current password.
+                if (errors.First("current") is not null) throttle.RecordFailure(address);
+                var message = string.Join(" ", errors.ToDictionary().Values.SelectMany(v => v));
+                return TypedResults.Redirect(page + "?error=" + Uri.EscapeDataString(message));
+            }
+            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AdminAuthentication.CreatePrincipal(user),
+                new AuthenticationProperties { IsPersistent = true });
+            return TypedResults.Redirect(page + "?changed=true");
+        }).RequireAuthorization();
+
         return group;
     }
 

@@ -15,6 +15,9 @@ public sealed class AdminAccount(IDbContextFactory<TrackerDbContext> contextFact
     private static readonly PasswordHasher<AdminUser> Hasher = new();
     private volatile bool _exists;
 
+    /// <summary>Raised with the user id after the password (and so the security stamp) changed.</summary>
+    public event Action<int>? SecurityStampChanged;
+
     /// <summary>Cached once true: an account is never removed.</summary>
     public async Task<bool> ExistsAsync(CancellationToken ct = default)
     {
@@ -104,6 +107,7 @@ public sealed class AdminAccount(IDbContextFactory<TrackerDbContext> contextFact
         user.PasswordHash = Hasher.HashPassword(user, password);
         user.SecurityStamp = SecureToken.Create();
         await db.SaveChangesAsync(ct);
+        SecurityStampChanged?.Invoke(user.Id);
         return (user, errors);
     }
 

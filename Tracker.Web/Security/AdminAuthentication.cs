@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
 using Tracker.Core.Admin;
 
 namespace Tracker.Web.Security;
@@ -39,6 +40,7 @@ public static class AdminAuthentication
             });
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, AdminSessionRevalidator>();
         services.AddSingleton<AdminAccount>();
         services.AddSingleton<LoginThrottle>();
         return services;

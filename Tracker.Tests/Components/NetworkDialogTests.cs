@@ -1,0 +1,108 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using Tracker.Core.Networks;
+using Tracker.Tests.Infrastructure;
+using Tracker.Web.Catalog;
+using Tracker.Web.Components.Pages.Networks;
+using TestContext = Xunit.TestContext;
+
+namespace Tracker.Tests.Components;
+
+public sealed class NetworkDialogTests : IAsyncDisposable
+{
+    private readonly TrackerApplication _app = new();
+    private readonly AdminComponentContext _ctx;
+
+    public NetworkDialogTests() => _ctx = new AdminComponentContext(_app);
+
+    private NetworkStore Store => _app.Service<NetworkStore>();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static string Text(IRenderedComponent<ContainerFragment> page) => string.Concat(page.Nodes.Select(n => n.TextContent));
+
+    private async Task<(IRenderedComponent<ContainerFragment> Host, IDialogReference Dialog)> OpenEditorAsync(AffiliateNetwork network)
+    {
+        var host = _ctx.Render<ContainerFragment>(p => p.AddChildContent<MudDialogProvider>());
+        var dialogs = _ctx.Services.GetRequiredService<IDialogService>();
+        var parameters = new DialogParameters<NetworkDialog>
+        {
+            { d => d.Network, NetworkDialog.Copy(network) },
+            { d => d.TrackerPostbackUrl, "https://trk.example.com/k3y/postback" },
+        };
+        var dialog = await host.InvokeAsync(() => dialogs.ShowAsync<NetworkDialog>("Edit", parameters));
+        host.WaitForAssertion(() => Assert.NotNull(host.Find("[data-testid=network-dialog]")));
+        return (host, dialog);
+    }
+
+    [Fact]
+    public async Task AnEditorOverAVersionSavedElsewhereSaysSoAndOverwritesOnlyWhenAsked()
+    {
+        var network = (await Store.CreateAsync(new AffiliateNetwork { Name = "Affise", OfferParameters = "&sub1={subid}" }, Ct)).Value!;
+        var (host, dialog) = await OpenEditorAsync(network);
+        host.Find("[data-testid=network-offer-parameters]").Input("&sub2={subid}");
+
+        // Someone else saves the same network (another tab or the API).
+        var theirs = (await Store.GetAsync(network.Id, Ct))!;
+        theirs.Name = "Affise (theirs)";
+        Assert.Equal(SaveOutcome.Saved, (await Store.UpdateAsync(theirs, Ct)).Outcome);
+        host.WaitForAssertion(() => Assert.NotNull(host.Find("[data-testid=network-changed-elsewhere]")));
+
+        host.Find("[data-testid=network-save]").Click();
+        host.WaitForAssertion(() => Assert.Contains("Someone else saved this network", host.Find("[data-testid=network-conflict]").TextContent));
+        Assert.Equal("Affise (theirs)", (await Store.GetAsync(network.Id, Ct))!.Name);
+
+        host.FindAll("button").Single(b => b.TextContent.Trim() == "Overwrite with mine").Click();
+        var result = await dialog.Result;
+        Assert.False(result!.Canceled);
+        var saved = (await Store.GetAsync(network.Id, Ct))!;
+        Assert.Equal("Affise", saved.Name);
+        Assert.Equal("&sub2={subid}", saved.OfferParameters);
+    }
+
+    [Fact]
+    public async Task LoadingTheirVersionReplacesTheFormAndSavesNothing()
+    {
+        var network = (await Store.CreateAsync(new AffiliateNetwork { Name = "CAKE", OfferParameters = "&s2={subid}" }, Ct)).Value!;
+        var (host, _) = await OpenEditorAsync(network);
+        host.Find("[data-testid=network-name]").Input("Mine");
+        var theirs = (await Store.GetAsync(network.Id, Ct))!;
+        theirs.OfferParameters = "&s3={subid}";
+        await Store.UpdateAsync(theirs, Ct);
+
+        host.Find("[data-testid=network-save]").Click();
+        host.WaitForAssertion(() => Assert.NotNull(host.Find("[data-testid=network-conflict]")));
+        host.FindAll("button").Single(b => b.TextContent.Trim() == "Load their version").Click();
+
+        host.WaitForAssertion(() => Assert.Equal("&s3={subid}", host.Find("[data-testid=network-offer-parameters]").GetAttribute("value")));
+        Assert.Equal("CAKE", host.Find("[data-testid=network-name]").GetAttribute("value"));
+        Assert.Empty(host.FindAll("[data-testid=network-conflict]"));
+        Assert.Equal(2, (await Store.GetAsync(network.Id, Ct))!.Version);
+    }
+
+    [Fact]
+    public async Task AnInvalidNetworkIsNotSavedAndMessagesClearWhenFixed()
+    {
+        var (host, _) = await OpenEditorAsync(new AffiliateNetwork());
+        host.Find("[data-testid=network-offer-parameters]").Input("sub1={subid}");
+        host.Find("[data-testid=network-save]").Click();
+        host.WaitForAssertion(() =>
+        {
+            Assert.Contains("Give the network a name.", Text(host));
+            Assert.Contains("Start with '&' for query parameters", Text(host));
+        });
+        Assert.Empty(await Store.ListAsync(ct: Ct));
+
+        host.Find("[data-testid=network-name]").Input("Fixed");
+        host.Find("[data-testid=network-offer-parameters]").Input("&sub1={subid}");
+        host.WaitForAssertion(() => Assert.DoesNotContain("Give the network a name.", Text(host)));
+        Assert.DoesNotContain("Start with '&'", Text(host));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _ctx.DisposeAsync();
+        await _app.DisposeAsync();
+    }
+}

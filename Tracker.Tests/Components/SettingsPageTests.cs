@@ -1,0 +1,152 @@
+using Bunit;
+using Tracker.Core.Settings;
+using Tracker.Tests.Infrastructure;
+using Tracker.Web.Components.Pages.Settings;
+using Tracker.Web.Services;
+using TestContext = Xunit.TestContext;
+
+namespace Tracker.Tests.Components;
+
+public sealed class SettingsPageTests : IAsyncDisposable
+{
+    private readonly TrackerApplication _app;
+    private readonly AdminComponentContext _ctx;
+
+    public SettingsPageTests() : this(new TrackerApplication()) { }
+
+    private SettingsPageTests(TrackerApplication app)
+    {
+        _app = app;
+        _ctx = new AdminComponentContext(app);
+    }
+
+    private SettingsStore Store => _app.Service<SettingsStore>();
+
+    private static string Text(IRenderedComponent<ContainerFragment> page) => string.Concat(page.Nodes.Select(n => n.TextContent));
+
+    private static void AddRate(IRenderedComponent<ContainerFragment> page, string currency, string rate)
+    {
+        page.Find("[data-testid=add-rate]").Click();
+        var index = page.FindAll("[data-testid=rate-row]").Count - 1;
+        page.Find($"[data-testid=rate-currency-{index}]").Input(currency);
+        page.Find($"[data-testid=rate-value-{index}]").Input(rate);
+    }
+
+    [Fact]
+    public void ARateThatIsNotPositiveIsRefusedAndNothingIsSaved()
+    {
+        var page = _ctx.RenderWithProviders<Settings>();
+        var before = Store.Current.Version;
+        AddRate(page, "EUR", "0");
+        page.Find("[data-testid=settings-save]").Click();
+        page.WaitForAssertion(() => Assert.Contains("The rate for EUR must be a positive number", Text(page)));
+        Assert.Equal(before, Store.Current.Version);
+        Assert.Empty(Store.Current.ExchangeRates);
+    }
+
+    [Fact]
+    public void ACurrencyListedTwiceOrWithoutARateIsRefused()
+    {
+        var page = _ctx.RenderWithProviders<Settings>();
+        AddRate(page, "EUR", "1.08");
+        AddRate(page, "eur", "1.1");
+        page.Find("[data-testid=add-rate]").Click();
+        page.Find("[data-testid=rate-currency-2]").Input("GBP");
+        page.Find("[data-testid=settings-save]").Click();
+        page.WaitForAssertion(() =>
+        {
+            Assert.Contains("EUR is listed twice; keep one rate.", Text(page));
+            Assert.Contains("Enter how much one GBP is worth in USD.", Text(page));
+        });
+        Assert.Empty(Store.Current.ExchangeRates);
+    }
+
+    [Fact]
+    public void ValidRatesAreSavedAndExplainedInTheBaseCurrency()
+    {
+        var page = _ctx.RenderWithProviders<Settings>();
+        AddRate(page, "eur", "1.08");
+        Assert.Contains("1 EUR = 1.08 USD", Text(page));
+        page.Find("[data-testid=settings-save]").Click();
+        page.WaitForAssertion(() => Assert.Equal(1.08m, Store.Current.ExchangeRates["EUR"]));
+        Assert.Contains("Settings saved.", Text(page));
+    }
+
+    [Fact]
+    public async Task SavingOverSettingsChangedElsewhereIsRefusedAndOffersAReload()
+    {
+        var page = _ctx.RenderWithProviders<Settings>();
+        AddRate(page, "EUR", "1.08");
+
+        // Another tab (or the API) saves first.
+        var theirs = Store.Current;
+        Assert.True(await Store.SaveAsync(new TrackerSettings
+        {
+            BaseCurrency = "EUR", TimeZone = theirs.TimeZone, Version = theirs.Version,
+            ExchangeRates = new(StringComparer.Ordinal) { ["USD"] = 0.92m },
+        }, TestContext.Current.CancellationToken));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=settings-changed-elsewhere]")));
+
+        page.Find("[data-testid=settings-save]").Click();
+        page.WaitForAssertion(() => Assert.Contains("Someone else changed the settings", page.Find("[data-testid=settings-stale]").TextContent));
+        Assert.Equal("EUR", Store.Current.BaseCurrency);
+        Assert.False(Store.Current.ExchangeRates.ContainsKey("EUR"));
+
+        page.Find("[data-testid=settings-reload]").Click();
+        Assert.Empty(page.FindAll("[data-testid=settings-stale]"));
+        Assert.Contains("1 USD = 0.92 EUR", Text(page));
+    }
+
+    [Fact]
+    public async Task WithoutUnsavedEditsTheFormFollowsChangesMadeElsewhere()
+    {
+        var page = _ctx.RenderWithProviders<Settings>();
+        var current = Store.Current;
+        await Store.SaveAsync(new TrackerSettings
+        {
+            BaseCurrency = "GBP", TimeZone = current.TimeZone, Version = current.Version,
+            ExchangeRates = new(StringComparer.Ordinal) { ["EUR"] = 0.85m },
+        }, TestContext.Current.CancellationToken);
+        page.WaitForAssertion(() => Assert.Contains("1 EUR = 0.85 GBP", Text(page)));
+        Assert.Empty(page.FindAll("[data-testid=settings-changed-elsewhere]"));
+    }
+
+    [Fact]
+    public void AnApiKeyFromConfigurationCannotBeRotatedAndSaysWhereItComesFrom()
+    {
+        var page = _ctx.RenderWithProviders<Settings>();
+        Assert.NotNull(page.Find("[data-testid=api-key-from-configuration]"));
+        Assert.True(page.Find("[data-testid=rotate-api-key]").HasAttribute("disabled"));
+        Assert.Equal("password", page.Find("[data-testid=settings-api-key] input").GetAttribute("type"));
+        page.Find("[data-testid=settings-api-key] [data-testid=copy-field-reveal]").Click();
+        Assert.Equal(TrackerApplication.TestApiKey, page.Find("[data-testid=settings-api-key] input").GetAttribute("value"));
+        Assert.Equal("text", page.Find("[data-testid=settings-api-key] input").GetAttribute("type"));
+    }
+
+    [Fact]
+    public async Task AGeneratedApiKeyIsRotatedOnlyAfterConfirmation()
+    {
+        await using var app = new TrackerApplication(new() { ["Tracker:ApiKey"] = "" });
+        await using var ctx = new AdminComponentContext(app);
+        var store = app.Service<SettingsStore>();
+        var oldKey = store.ApiKey;
+        var page = ctx.RenderWithProviders<Settings>();
+        Assert.Empty(page.FindAll("[data-testid=api-key-from-configuration]"));
+
+        page.Find("[data-testid=rotate-api-key]").Click();
+        page.WaitForAssertion(() => Assert.Contains("Scripts and tools using the old key get 401", Text(page)));
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+        Assert.Equal(oldKey, store.ApiKey);
+
+        page.Find("[data-testid=rotate-api-key]").Click();
+        page.WaitForAssertion(() => page.FindAll("button").Single(b => b.TextContent.Trim() == "Rotate key").Click());
+        page.WaitForAssertion(() => Assert.NotEqual(oldKey, store.ApiKey));
+        page.WaitForAssertion(() => Assert.Equal(store.ApiKey, page.Find("[data-testid=settings-api-key] input").GetAttribute("value")));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _ctx.DisposeAsync();
+        await _app.DisposeAsync();
+    }
+}
