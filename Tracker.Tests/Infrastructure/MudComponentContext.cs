@@ -39,7 +39,7 @@ public class MudComponentContext : BunitContext
     /// </summary>
     public void UseTracker(TrackerApplication app)
     {
-        foreach (var type in new[] { typeof(OfferStore), typeof(NetworkStore), typeof(GroupStore), typeof(ChangeFeed), typeof(SettingsStore), typeof(TypeAdapterConfig), typeof(TimeProvider) })
+        foreach (var type in new[] { typeof(OfferStore), typeof(NetworkStore), typeof(GroupStore), typeof(ChangeFeed), typeof(SettingsStore), typeof(TypeAdapterConfig), typeof(TimeProvider), typeof(Tracker.Web.Conversions.ConversionCapCounter) })
             Services.AddSingleton(type, app.Services.GetRequiredService(type));
     }
 }

@@ -15,5 +15,6 @@ public static class MappingConfig
         CampaignMappings.Register(config);
         Components.Pages.Offers.OfferEditModel.ConfigureMapping(config);
         ClickMapping.Register(config);
+        Endpoints.Api.ConversionsApi.RegisterMappings(config);
     }
 }

@@ -21,6 +21,7 @@ public static class AdminApi
         api.MapSettings();
         api.MapClickApi();
         api.MapCampaigns();
+        api.MapConversionsApi();
         return api;
     }
 }
