@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Tracker.Core.Offers;
 using Tracker.Core.Validation;
 
@@ -16,7 +15,7 @@ public sealed record CampaignReferences(Func<string, bool> AliasTaken, Func<int,
 /// The one place a campaign and its streams are checked, shared by the admin UI and the API. Keys are
 /// the API's field paths (<c>streams[1].filters[0].values</c>); messages say what to do.
 /// </summary>
-public static partial class CampaignValidator
+public static class CampaignValidator
 {
     public const int MaxNameLength = 200;
     public const int MaxStreams = 100;
@@ -27,23 +26,18 @@ public static partial class CampaignValidator
     public const int MaxShare = 10_000;
     public const int MaxUniquenessHours = 24 * 365;
 
-    /// <summary>Paths the host serves itself; a campaign with such an alias would be unreachable or shadow them.</summary>
-    public static readonly IReadOnlyList<string> ReservedAliases =
-        ["admin", "api", "lo", "health", "_framework", "_blazor", "_content", "favicon.ico", "robots.txt"];
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{1,63}$", RegexOptions.CultureInvariant)]
-    private static partial Regex AliasPattern();
-
-    /// <summary>Null when the alias has the right form and is not reserved, else what to fix. Does not check uniqueness.</summary>
+    /// <summary>
+    /// Null when the alias has the right form and is not reserved (<see cref="CampaignAlias"/>, the
+    /// click path's own rule), else what to fix, as precisely as the editor can say it. Does not check uniqueness.
+    /// </summary>
     public static string? CheckAlias(string? alias)
     {
         var a = alias ?? "";
         if (a.Length == 0) return "Choose an alias: it is the path of the tracking link, e.g. summer-sale.";
-        if (a.StartsWith('_') || ReservedAliases.Contains(a, StringComparer.Ordinal))
-            return $"'{a}' is reserved by the tracker; choose another alias.";
+        if (CampaignAlias.IsReserved(a)) return $"'{a}' is reserved by the tracker; choose another alias.";
         if (a.Length < 2) return "The alias needs at least 2 characters.";
         if (a.Length > 64) return "The alias can have at most 64 characters.";
-        if (!AliasPattern().IsMatch(a))
+        if (!CampaignAlias.IsValid(a))
             return "Use lowercase letters, digits, '-' and '_' only, starting with a letter or digit.";
         return null;
     }
