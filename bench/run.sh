@@ -11,11 +11,15 @@
 # click throughput >= 50 % of baseline, click p99 <= 5 ms at the paced rate, and every answered
 # click in the database.
 #
-# Usage: bench/run.sh   (DURATION=30s CONNECTIONS=64 THREADS=2 WARMUP=5s PACED_DELAY_MS=30 by default)
+# Baseline and click alternate in ROUNDS rounds and the targets are judged on the medians, because a
+# shared machine's load changes by the minute.
+#
+# Usage: bench/run.sh   (ROUNDS=3 DURATION=10s CONNECTIONS=64 THREADS=2 WARMUP=5s PACED_DELAY_MS=30 by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DURATION=${DURATION:-30s}
+DURATION=${DURATION:-10s}
+ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-5s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
@@ -81,77 +85,83 @@ measure() { # name path duration [delay-ms] -> RESULT line, plus the tracker's C
 }
 field() { sed -n "s/.* $2=\([0-9]*\).*/\1/p" <<<"$1"; }
 
-load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+hz=$(getconf CLK_TCK)
+cpu_us() { awk -v t="$(field "$1" cpu_ticks)" -v r="$(field "$1" requests)" -v hz="$hz" 'BEGIN { printf "%.0f", t * 1e6 / hz / r }'; }
+rps() { awk -v r="$(field "$1" requests)" -v d="$(field "$1" duration_us)" 'BEGIN { printf "%.0f", r / (d / 1e6) }'; }
+ms() { awk -v us="$1" 'BEGIN { printf "%.2f", us / 1000 }'; }
+median() { tr ' ' '\n' <<<"$*" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+errors_of() { echo $(( $(field "$1" status_errors) + $(field "$1" read_errors) + $(field "$1" write_errors) + $(field "$1" timeouts) + $(field "$1" connect_errors) )); }
+
 echo "== warming up ($WARMUP each)"
 measure warmup-baseline /_bench/baseline "$WARMUP" >/dev/null
 measure warmup-click /bench "$WARMUP" >/dev/null
 sleep 1
 
-echo "== baseline /_bench/baseline at saturation: $DURATION, $CONNECTIONS connections, $THREADS wrk threads"
-baseline=$(measure baseline /_bench/baseline "$DURATION")
-sleep 1
-before=$(rows)
-echo "== clicks /bench at saturation: $DURATION, $CONNECTIONS connections, $THREADS wrk threads"
-click=$(measure click /bench "$DURATION")
-sleep 1
-after=$(rows)
-echo "== paced ($PACED_DELAY_MS ms between requests per connection): baseline, then clicks"
-baseline_paced=$(measure baseline-paced /_bench/baseline "$DURATION" "$PACED_DELAY_MS")
-sleep 1
-before_paced=$(rows)
-click_paced=$(measure click-paced /bench "$DURATION" "$PACED_DELAY_MS")
-sleep 1
-after_paced=$(rows)
+# Rounds of baseline then click, at saturation and paced: each pair is measured minutes apart at
+# most, so a neighbour's load on a shared machine weighs on both sides of a ratio alike.
+declare -a loads ratios paced_p99 lines
+answered=0; recorded=0; errors=0; rows_mismatch=0
+for round in $(seq 1 "$ROUNDS"); do
+  loads[$round]=$(cut -d' ' -f1 /proc/loadavg)
+  echo "== round $round/$ROUNDS (load average ${loads[$round]}): saturated, then paced ($PACED_DELAY_MS ms pause per connection)"
+  b=$(measure "baseline-$round" /_bench/baseline "$DURATION"); sleep 1
+  before=$(rows); c=$(measure "click-$round" /bench "$DURATION"); sleep 1; after=$(rows)
+  bp=$(measure "baseline-paced-$round" /_bench/baseline "$DURATION" "$PACED_DELAY_MS"); sleep 1
+  before_paced=$(rows); cp=$(measure "click-paced-$round" /bench "$DURATION" "$PACED_DELAY_MS"); sleep 1; after_paced=$(rows)
+  ratios[$round]=$(awk -v c="$(rps "$c")" -v b="$(rps "$b")" 'BEGIN { printf "%.1f", 100 * c / b }')
+  paced_p99[$round]=$(field "$cp" p99_us)
+  round_answered=$(( $(field "$c" requests) + $(field "$cp" requests) ))
+  round_recorded=$(( (after - before) + (after_paced - before_paced) ))
+  answered=$((answered + round_answered)); recorded=$((recorded + round_recorded))
+  in_flight=$((round_recorded - round_answered))
+  if [ "$in_flight" -lt 0 ] || [ "$in_flight" -gt $((2 * CONNECTIONS)) ]; then rows_mismatch=1; fi
+  errors=$((errors + $(errors_of "$b") + $(errors_of "$c") + $(errors_of "$bp") + $(errors_of "$cp")))
+  lines[$round]="$b|$c|$bp|$cp"
+done
+after_all=$(rows)
 stop_tracker
 final=$(rows)
 
-hz=$(getconf CLK_TCK)
-cpu_us() { awk -v t="$(field "$1" cpu_ticks)" -v r="$(field "$1" requests)" -v hz="$hz" 'BEGIN { printf "%.0f", t * 1e6 / hz / r }'; }
-rps() { awk -v r="$(field "$1" requests)" -v d="$(field "$1" duration_us)" 'BEGIN { printf "%.0f", r / (d / 1e6) }'; }
-ms() { awk -v us="$1" 'BEGIN { printf "%.2f", us / 1000 }'; }
-b_rps=$(rps "$baseline"); c_rps=$(rps "$click")
-ratio=$(awk -v c="$c_rps" -v b="$b_rps" 'BEGIN { printf "%.1f", 100 * c / b }')
-errors_of() { echo $(( $(field "$1" status_errors) + $(field "$1" read_errors) + $(field "$1" write_errors) + $(field "$1" timeouts) + $(field "$1" connect_errors) )); }
-answered=$(( $(field "$click" requests) + $(field "$click_paced" requests) ))
-recorded=$(( (after - before) + (after_paced - before_paced) ))
-errors=$(( $(errors_of "$click") + $(errors_of "$click_paced") + $(errors_of "$baseline") + $(errors_of "$baseline_paced") ))
-in_flight=$((recorded - answered))
+ratio=$(median "${ratios[@]}")
+p99=$(median "${paced_p99[@]}")
 
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 report="$work/report.md"
 {
   echo "### $(date -u '+%Y-%m-%d %H:%M UTC') — $(nproc) CPUs, $cpu, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM"
   echo
-  echo "wrk $THREADS threads, $CONNECTIONS connections, $DURATION each, loopback; .NET $(dotnet --version), Release;" \
-       "load average before the run: $load_before."
+  echo "wrk $THREADS threads, $CONNECTIONS connections, $ROUNDS rounds of $DURATION per endpoint and mode, loopback;" \
+       ".NET $(dotnet --version), Release. Paced: every connection pauses $PACED_DELAY_MS ms before each request."
   echo
-  echo "| endpoint | requests/s | p50 | p90 | p99 | max | tracker CPU per request |"
-  echo "|---|---:|---:|---:|---:|---:|---:|"
-  for run in baseline click baseline_paced click_paced; do
-    line=${!run}
-    case $run in
-      baseline) name='`/_bench/baseline` (bare 302), saturated' ;;
-      click) name='`/bench` (click path), saturated' ;;
-      baseline_paced) name="\`/_bench/baseline\`, paced" ;;
-      click_paced) name="\`/bench\`, paced" ;;
-    esac
-    echo "| $name | $(rps "$line") | $(ms "$(field "$line" p50_us)") ms | $(ms "$(field "$line" p90_us)") ms | $(ms "$(field "$line" p99_us)") ms | $(ms "$(field "$line" max_us)") ms | $(cpu_us "$line") µs |"
+  echo "| round (load avg) | endpoint | requests/s | p50 | p90 | p99 | max | tracker CPU per request |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|"
+  for round in $(seq 1 "$ROUNDS"); do
+    IFS='|' read -r b c bp cp <<<"${lines[$round]}"
+    for run in b c bp cp; do
+      line=${!run}
+      case $run in
+        b) name='`/_bench/baseline` (bare 302), saturated' ;;
+        c) name='`/bench` (click path), saturated' ;;
+        bp) name='`/_bench/baseline`, paced' ;;
+        cp) name='`/bench`, paced' ;;
+      esac
+      echo "| $round (${loads[$round]}) | $name | $(rps "$line") | $(ms "$(field "$line" p50_us)") ms | $(ms "$(field "$line" p90_us)") ms | $(ms "$(field "$line" p99_us)") ms | $(ms "$(field "$line" max_us)") ms | $(cpu_us "$line") µs |"
+    done
   done
   echo
-  echo "- Click throughput: **$ratio %** of baseline (target ≥ 50 %)."
-  echo "- Click p99 at $(rps "$click_paced") clicks/s (paced): **$(ms "$(field "$click_paced" p99_us)") ms** (target ≤ 5 ms);" \
-       "at saturation: $(ms "$(field "$click" p99_us)") ms."
-  echo "- Clicks answered (302 received by wrk): $answered; rows written during those runs: $recorded" \
-       "(+$in_flight requests the server answered after wrk stopped reading, at most one per connection per run); errors: $errors."
-  echo "- Rows after SIGTERM: $final (rows before shutdown: $after_paced)."
+  echo "- Click throughput: **$ratio %** of baseline, median of the rounds (${ratios[*]}) (target ≥ 50 %)."
+  echo "- Click p99 at the paced rate: **$(ms "$p99") ms**, median of the rounds (target ≤ 5 ms)."
+  echo "- Clicks answered (302 received by wrk): $answered; rows written meanwhile: $recorded" \
+       "(the difference, $((recorded - answered)), are requests the server answered after wrk stopped reading, at most one per connection per run); errors: $errors."
+  echo "- Rows after SIGTERM: $final (rows before shutdown: $after_all)."
   echo "- Destinations by country: $(sqlite3 "$data/tracker.db" "SELECT group_concat(c || ' ' || n, ', ') FROM (SELECT CASE Country WHEN '' THEN '??' ELSE Country END c, count(*) n FROM clicks GROUP BY Country ORDER BY n DESC);")"
 } | tee "$report"
 
 status=0
 awk -v r="$ratio" 'BEGIN { exit !(r >= 50) }' || { echo "FAIL: click throughput below 50 % of baseline"; status=1; }
-[ "$(field "$click_paced" p99_us)" -le 5000 ] || { echo "FAIL: click p99 at the paced rate above 5 ms"; status=1; }
+[ "${p99%.*}" -le 5000 ] || { echo "FAIL: click p99 at the paced rate above 5 ms"; status=1; }
 [ "$errors" -eq 0 ] || { echo "FAIL: $errors errors"; status=1; }
-{ [ "$in_flight" -ge 0 ] && [ "$in_flight" -le $((2 * CONNECTIONS)) ]; } || { echo "FAIL: rows ($recorded) do not match answered clicks ($answered)"; status=1; }
-[ "$final" -eq "$after_paced" ] || { echo "FAIL: rows changed during shutdown ($after_paced -> $final)"; status=1; }
+[ "$rows_mismatch" -eq 0 ] || { echo "FAIL: rows ($recorded) do not match answered clicks ($answered) in some round"; status=1; }
+[ "$final" -eq "$after_all" ] || { echo "FAIL: rows changed during shutdown ($after_all -> $final)"; status=1; }
 [ $status -eq 0 ] && echo "== all targets met; report in $report"
 exit $status

@@ -9,33 +9,38 @@ using Tracker.Web.Options;
 namespace Tracker.Web.Clicks;
 
 /// <summary>
-/// Writes clicks durably with group commit. Requests enqueue their click and wait; one writer thread
-/// on its own SQLite connection takes everything queued, inserts it in one transaction with a
-/// prepared statement, commits, and only then releases the waiting requests. So a response never
-/// carries a subid that is not in the database, and under load many clicks share one commit.
+/// Writes clicks durably with group commit. Requests queue their click and wait; one writer thread on
+/// its own SQLite connection takes everything queued, inserts it in one transaction and only then
+/// releases those requests. So a response never carries a subid that is not in the database, and
+/// under load many clicks share one commit (at a trickle, each click is its own small commit).
 /// </summary>
 /// <remarks>
-/// <para>WAL with synchronous=NORMAL: a committed transaction survives the process being killed (only an
-/// operating-system crash or power loss can lose the last commits).</para>
-/// <para>The writer is a dedicated thread, so its synchronous SQLite calls never hold a thread-pool
-/// thread that requests need. WAL checkpoints (which fsync) run on a timer beside it rather than
-/// inside a commit, so no click waits for one.</para>
-/// <para>On shutdown the queue is closed only after the web server has finished its in-flight
-/// requests, and everything queued is written. One <see cref="ChangeNotice.Click"/> notice is
-/// published per committed batch, with the id of the batch's newest click.</para>
+/// <para><b>Durability.</b> WAL with synchronous=NORMAL: a committed transaction survives the process
+/// being killed (only an operating-system crash or power loss can lose the last commits).</para>
+/// <para><b>Threads.</b> The writer is a dedicated thread, so its synchronous SQLite calls never hold a
+/// thread-pool thread. WAL checkpoints (which fsync) run on their own thread (<see cref="WalCheckpointer"/>);
+/// every few thousand clicks the writer finishes the last pages itself between two batches, so the WAL
+/// starts over and stays bounded under sustained load.</para>
+/// <para><b>Shutdown.</b> The queue is closed only after the web server has finished its in-flight
+/// requests, and everything queued is written first.</para>
+/// <para><b>Live views.</b> <see cref="ChangeNotice.Click"/> notices carry the id of the newest stored
+/// click, at most ten a second and never from the writer's own thread (<see cref="ClickNoticeThrottle"/>).</para>
 /// </remarks>
 public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
 {
-    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(1);
+    // About 40 MB of WAL at the ~5 KB a click row costs there (table, three indexes, their parents);
+    // finishing a checkpoint takes ~10 ms, so under full load that is a pause every second or so.
+    private const int CheckpointEveryRows = 8192;
 
     private readonly Channel<PendingClick> _queue;
     private readonly int _batchSize;
     private readonly string _connectionString;
-    private readonly ChangeFeed _changes;
+    private readonly ClickNoticeThrottle _notices;
     private readonly ILogger<ClickRecorder> _logger;
     private readonly TaskCompletionSource _writerStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly CancellationTokenSource _stopCheckpoints = new();
-    private Task _checkpoints = Task.CompletedTask;
+    private readonly WalCheckpointer _checkpointer;
+
+    private int _rowsSinceCheckpoint;
     private int _started;
 
     public ClickRecorder(IOptions<TrackerOptions> trackerOptions, IOptions<ClickTrackingOptions> options,
@@ -43,8 +48,9 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
     {
         _connectionString = $"Data Source={trackerOptions.Value.DatabasePath};Pooling=False";
         _batchSize = options.Value.ClickBatchSize;
-        _changes = changes;
+        _notices = new ClickNoticeThrottle(changes);
         _logger = logger;
+        _checkpointer = new WalCheckpointer(_connectionString, logger);
         _queue = Channel.CreateBounded<PendingClick>(new BoundedChannelOptions(options.Value.ClickQueueCapacity)
         {
             SingleReader = true,
@@ -77,7 +83,7 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _started, 1) == 1) return Task.CompletedTask;
         new Thread(WriteLoop) { IsBackground = true, Name = "Click writer" }.Start();
-        _checkpoints = CheckpointLoopAsync(_stopCheckpoints.Token);
+        _checkpointer.Start();
         return Task.CompletedTask;
     }
 
@@ -96,7 +102,7 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
     /// <summary>
     /// Drains too, for hosts disposed without being stopped. May run more than once and concurrently
     /// with <see cref="StoppedAsync"/> (the host is stopped by whoever owns it and disposed by its
-    /// runner), so nothing here is torn down; the token source holds no timer or handle to release.
+    /// runner), so nothing here is torn down.
     /// </summary>
     public async ValueTask DisposeAsync() => await DrainAsync();
 
@@ -105,8 +111,7 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
         _queue.Writer.TryComplete();
         if (Volatile.Read(ref _started) == 0) return;
         await _writerStopped.Task;
-        await _stopCheckpoints.CancelAsync();
-        await _checkpoints;
+        _checkpointer.Stop();
     }
 
     private void WriteLoop()
@@ -120,17 +125,17 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
             SqlitePragmas.Apply(connection);
             using (var pragma = connection.CreateCommand())
             {
-                // Checkpoints run beside the writer (below); a larger page cache keeps the clicks
-                // table's index pages in memory instead of re-reading them for every batch.
-                pragma.CommandText = "PRAGMA wal_autocheckpoint=0; PRAGMA cache_size=-32768;";
+                // Checkpoints run beside the writer; a larger page cache keeps the clicks table's
+                // index pages in memory instead of re-reading them for every batch.
+                pragma.CommandText = "PRAGMA wal_autocheckpoint=0; PRAGMA cache_size=-32768; PRAGMA journal_size_limit=67108864;";
                 pragma.ExecuteNonQuery();
             }
             using var rows = new ClickRowWriter(connection);
             while (WaitToRead(reader))
             {
                 while (batch.Count < _batchSize && reader.TryRead(out var pending)) batch.Add(pending);
-                if (CommitBatch(rows, batch))
-                    _changes.Publish(new ChangeNotice(ChangeNotice.Click, rows.LastRowId, 0));
+                if (CommitBatch(rows, batch)) _notices.Committed(rows.LastRowId);
+                AfterCommit(rows, batch.Count);
                 batch.Clear();
             }
             _logger.LogInformation("Click writer stopped; every queued click is written");
@@ -145,6 +150,7 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
         }
         finally
         {
+            _notices.Flush();
             _writerStopped.TrySetResult();
         }
     }
@@ -201,37 +207,13 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
         return stored;
     }
 
-    /// <summary>
-    /// Moves committed pages from the WAL into the database once a second. PASSIVE never waits for
-    /// the writer or readers, so it cannot delay a click; the writer restarts the WAL from the top
-    /// once everything in it is checkpointed, which keeps the file small.
-    /// </summary>
-    private async Task CheckpointLoopAsync(CancellationToken stop)
+    // The checkpointer copies pages as they come; finishing its last few here, between batches, lets
+    // the next transaction start the WAL over, so it stays bounded.
+    private void AfterCommit(ClickRowWriter rows, int count)
     {
-        using var timer = new PeriodicTimer(CheckpointInterval);
-        await using var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(stop);
-            SqlitePragmas.Apply(connection);
-            await using var checkpoint = connection.CreateCommand();
-            checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-            while (await timer.WaitForNextTickAsync(stop))
-            {
-                try
-                {
-                    await checkpoint.ExecuteNonQueryAsync(stop);
-                }
-                catch (SqliteException ex)
-                {
-                    _logger.LogWarning(ex, "WAL checkpoint failed; the next one retries");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
+        _rowsSinceCheckpoint += count;
+        if (_rowsSinceCheckpoint >= CheckpointEveryRows && rows.Checkpoint().Frames >= 0)
+            _rowsSinceCheckpoint = 0;
     }
 
     private sealed class PendingClick(Click click) : TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)

@@ -53,6 +53,20 @@ internal sealed class ClickRowWriter : IDisposable
         if (raw.sqlite3_get_autocommit(_db) == 0) Check(raw.sqlite3_exec(_db, "ROLLBACK"));
     }
 
+    /// <summary>
+    /// Copies committed pages from the WAL into the database without waiting for anyone (PASSIVE).
+    /// Done between batches, when it has caught up the next transaction starts the WAL from the top
+    /// again, which keeps it from growing without end under sustained load.
+    /// </summary>
+    /// <returns>Frames in the WAL and frames now checkpointed; (-1, -1) when another checkpoint was running.</returns>
+    public (int Frames, int Checkpointed) Checkpoint()
+    {
+        var rc = raw.sqlite3_wal_checkpoint_v2(_db, "main", raw.SQLITE_CHECKPOINT_PASSIVE, out var frames, out var checkpointed);
+        if (rc == raw.SQLITE_BUSY) return (-1, -1);
+        Check(rc);
+        return (frames, checkpointed);
+    }
+
     /// <summary>The id of the last row inserted on this connection.</summary>
     public long LastRowId => raw.sqlite3_last_insert_rowid(_db);
 

@@ -58,36 +58,14 @@ public static class ClickEndpoints
             trace.AddRange(gated.Trace);
             offer = gated.Offer;
         }
-        var click = new Click
-        {
-            SubId = isHead ? "" : SubId.New(now),
-            CreatedAt = now,
-            CampaignId = campaign.Id,
-            StreamId = stream?.Id,
-            OfferId = offer?.Id,
-            AffiliateNetworkId = offer?.AffiliateNetworkId,
-            Country = visitor.Country,
-            Ip = visitor.Ip,
-            UserAgent = visitor.UserAgent,
-            Referrer = visitor.Referrer,
-            Language = visitor.Language,
-            IsUnique = !isHead && path.Uniqueness.Observe(campaign.Id, visitor.Ip, visitor.UserAgent, campaign.UniquenessHours, now),
-            Parameters = parameters,
-        };
+        var click = NewClick(isHead ? "" : SubId.New(now), now, campaign, stream, offer, visitor, parameters);
+        click.IsUnique = !isHead && path.Uniqueness.Observe(campaign.Id, visitor.Ip, visitor.UserAgent, campaign.UniquenessHours, now);
         var cost = ClickParameters.ParseCost(parameters, snapshot.BaseCurrency, out var costProblem);
         if (costProblem is not null) trace.Add(costProblem);
-        click.CostMicros = cost.Micros;
-        click.CostCurrency = cost.Currency;
-        var macros = new MacroValues
-        {
-            SubId = click.SubId, CampaignId = campaign.Id, CampaignName = campaign.Name, StreamId = stream?.Id,
-            OfferId = offer?.Id, OfferName = offer?.Name ?? "", AffiliateNetworkId = offer?.AffiliateNetworkId,
-            Country = visitor.Country, Ip = visitor.Ip, UserAgent = visitor.UserAgent, Referrer = visitor.Referrer,
-            Language = visitor.Language, Parameters = parameters, ClickedAtUtc = now,
-        };
+        (click.CostMicros, click.CostCurrency) = (cost.Micros, cost.Currency);
 
         // Render: the offer's redirect (or local page), or the stream's action.
-        var response = await RenderAsync(http, path, snapshot, stream, offer, click, macros, trace);
+        var response = await RenderAsync(http, path, snapshot, stream, offer, click, MacrosFor(click, campaign, stream, offer), trace);
 
         // Record: the response leaves only once the click is committed.
         click.Trace = trace.ToList();
@@ -97,6 +75,41 @@ public static class ClickEndpoints
         // Respond.
         return response;
     }
+
+    private static Click NewClick(string subId, DateTime now, Campaign campaign, CampaignStream? stream, Offer? offer,
+        Visitor visitor, Dictionary<string, string> parameters) => new()
+    {
+        SubId = subId,
+        CreatedAt = now,
+        CampaignId = campaign.Id,
+        StreamId = stream?.Id,
+        OfferId = offer?.Id,
+        AffiliateNetworkId = offer?.AffiliateNetworkId,
+        Country = visitor.Country,
+        Ip = visitor.Ip,
+        UserAgent = visitor.UserAgent,
+        Referrer = visitor.Referrer,
+        Language = visitor.Language,
+        Parameters = parameters,
+    };
+
+    private static MacroValues MacrosFor(Click click, Campaign campaign, CampaignStream? stream, Offer? offer) => new()
+    {
+        SubId = click.SubId,
+        CampaignId = campaign.Id,
+        CampaignName = campaign.Name,
+        StreamId = stream?.Id,
+        OfferId = offer?.Id,
+        OfferName = offer?.Name ?? "",
+        AffiliateNetworkId = offer?.AffiliateNetworkId,
+        Country = click.Country,
+        Ip = click.Ip,
+        UserAgent = click.UserAgent,
+        Referrer = click.Referrer,
+        Language = click.Language,
+        Parameters = click.Parameters,
+        ClickedAtUtc = click.CreatedAt,
+    };
 
     private static async Task<Results<RedirectHttpResult, ContentHttpResult, FileContentHttpResult, Ok>> RenderAsync(
         HttpContext http, ClickPath path, RoutingSnapshot snapshot, CampaignStream? stream, Offer? offer,

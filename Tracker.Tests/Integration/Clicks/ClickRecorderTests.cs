@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using Tracker.Core.Clicks;
+using Tracker.Web.Clicks;
+using Tracker.Web.Live;
+using static Tracker.Tests.Integration.Clicks.ClickTestKit;
+
+namespace Tracker.Tests.Integration.Clicks;
+
+/// <summary>The click writer itself: what is stored, what is refused, and what live views hear.</summary>
+public sealed class ClickRecorderTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static Click NewClick(string? subId = null) => new()
+    {
+        SubId = subId ?? SubId.New(),
+        CreatedAt = DateTime.UtcNow,
+        CampaignId = 1,
+        Parameters = new Dictionary<string, string> { ["sub_id_1"] = "a \"quoted\" <value> & more", ["keyword"] = "ünïcödé 😀" },
+        Trace = ["Campaign \"x\" (#1); visitor country DE.", "Sent by http (302) redirect to https://o.example/?a=1&b=2"],
+    };
+
+    [Fact]
+    public async Task ClickThatCannotBeStoredIsRefusedAloneAndTheOthersAreKept()
+    {
+        await using var app = CreateApp();
+        _ = app.Server;
+        var recorder = app.Service<ClickRecorder>();
+        var duplicate = SubId.New();
+        var clicks = Enumerable.Range(0, 40).Select(i => NewClick(i is 7 or 23 ? duplicate : null)).ToList();
+
+        var results = await Task.WhenAll(clicks.Select(c => Task.Run(() => recorder.RecordAsync(c), Ct)));
+
+        Assert.Equal(39, results.Count(ok => ok));
+        var stored = await app.ClicksAsync();
+        Assert.Equal(39, stored.Count);
+        Assert.Single(stored, c => c.SubId == duplicate);
+    }
+
+    [Fact]
+    public async Task StoredClickReadsBackExactlyThroughEf()
+    {
+        await using var app = CreateApp();
+        _ = app.Server;
+        var click = NewClick();
+        click.StreamId = 3;
+        click.IsUnique = true;
+        click.CostMicros = 12_345;
+        click.CostCurrency = "EUR";
+        click.Country = "DE";
+        click.UserAgent = "Mozilla/5.0 «test»";
+
+        Assert.True(await app.Service<ClickRecorder>().RecordAsync(click));
+
+        var read = Assert.Single(await app.ClicksAsync());
+        Assert.Equal(click.SubId, read.SubId);
+        Assert.Equal(click.CreatedAt, read.CreatedAt);
+        Assert.Equal(DateTimeKind.Utc, read.CreatedAt.Kind);
+        Assert.Equal(3, read.StreamId);
+        Assert.Null(read.OfferId);
+        Assert.True(read.IsUnique);
+        Assert.Equal(12_345, read.CostMicros);
+        Assert.Equal("EUR", read.CostCurrency);
+        Assert.Equal("Mozilla/5.0 «test»", read.UserAgent);
+        Assert.Equal(click.Parameters, read.Parameters);
+        Assert.Equal(click.Trace, read.Trace);
+    }
+
+    [Fact]
+    public async Task LiveViewsHearAboutStoredClicksWithoutOneNoticePerClick()
+    {
+        await using var app = CreateApp();
+        await app.SimpleCampaignAsync("live-clicks");
+        var notices = new ConcurrentQueue<ChangeNotice>();
+        using var subscription = app.Service<ChangeFeed>().Subscribe(n =>
+        {
+            if (n.Kind == ChangeNotice.Click) notices.Enqueue(n);
+            return Task.CompletedTask;
+        });
+        var visitor = app.Visitor();
+
+        for (var i = 0; i < 30; i++) await visitor.GetAsync("/live-clicks", Ct);
+        var newest = (await app.ClicksAsync()).Max(c => c.Id);
+        for (var i = 0; i < 100 && !notices.Any(n => n.Id == newest); i++) await Task.Delay(20, Ct);
+
+        Assert.Contains(notices, n => n.Id == newest);
+        Assert.True(notices.Count < 30, $"{notices.Count} notices for 30 clicks");
+    }
+}
