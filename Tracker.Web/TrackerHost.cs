@@ -8,6 +8,7 @@ using Serilog.Events;
 using Tracker.Web.Catalog;
 using Tracker.Web.Clicks;
 using Tracker.Web.Components;
+using Tracker.Web.Conversions;
 using Tracker.Web.Data;
 using Tracker.Web.Endpoints;
 using Tracker.Web.Endpoints.Api;
@@ -82,6 +83,7 @@ public static class TrackerHost
         services.AddCatalog();
         services.AddLocalOffers();
         services.AddClicks();
+        services.AddConversions();
         return services;
     }
 
@@ -120,6 +122,7 @@ public static class TrackerHost
         app.MapAccount();
         app.MapAdminApi();
         app.MapLocalOffers();
+        app.MapPostbacks();
         app.MapClicks();
 
         app.MapStaticAssets();

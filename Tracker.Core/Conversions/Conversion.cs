@@ -58,8 +58,19 @@ public sealed class ConversionTransaction
 
     public string Tid { get; set; } = "";
 
+    /// <summary>
+    /// For the conversion's own postbacks: the status it set. For a rebill: <see cref="ConversionStatus.Rebill"/>,
+    /// or <see cref="ConversionStatus.Rejected"/> once the network rejected it.
+    /// </summary>
     public ConversionStatus Status { get; set; }
 
+    /// <summary>True for a rebill (extra revenue on the conversion); false for the conversion's own postbacks.</summary>
+    public bool IsRebill { get; set; }
+
+    /// <summary>
+    /// For a rebill: the revenue it added (base currency). For the conversion's own postbacks: the
+    /// conversion's revenue without rebills as of that postback.
+    /// </summary>
     public long RevenueMicros { get; set; }
 
     public DateTime CreatedAt { get; set; }

@@ -151,11 +151,16 @@ public sealed class LocalOfferBrowserTests
         Assert.Contains("Still here", await (await admin.APIRequest.GetAsync($"/lo/{(await session.App.ReadOfferAsync(offer.Id)).LocalKey}/")).TextAsync(), StringComparison.Ordinal);
     }
 
+    /// <summary>Opens the offer editor's Main tab and turns on "Local offer" when it is off: the upload sits there.</summary>
     private static async Task OpenUploaderAsync(IPage page, int offerId)
     {
-        await page.GotoAsync($"/admin/offers/{offerId}/landing");
+        await page.GotoAsync($"/admin/offers/{offerId}");
         await BrowserSession.WaitForCircuitAsync(page);
-        await page.Locator("[data-testid=local-offer-dropzone]").WaitForAsync();
+        var localSwitch = page.Locator("input[data-testid=offer-is-local]");
+        await localSwitch.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        if (!await localSwitch.IsCheckedAsync())
+            await localSwitch.CheckAsync(new() { Force = true });
+        await page.Locator("[data-testid=local-offer-slot] [data-testid=local-offer-dropzone]").WaitForAsync();
     }
 
     /// <summary>A real multi-file landing: HTML, CSS, an image, a script, and filler so the upload takes a moment.</summary>

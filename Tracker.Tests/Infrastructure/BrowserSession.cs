@@ -64,7 +64,8 @@ public sealed class BrowserSession : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
             Permissions = ["clipboard-read", "clipboard-write"],
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: a 2-core CI box running several browser tests at once can take seconds per step.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 

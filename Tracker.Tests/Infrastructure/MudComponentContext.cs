@@ -18,6 +18,9 @@ public class MudComponentContext : BunitContext
 {
     public MudComponentContext()
     {
+        // bUnit's one-second default is too short when a 2-core CI box runs browser and component
+        // tests side by side: a wait that would pass gets checked once and gives up.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(15);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices(o =>
         {
@@ -39,7 +42,7 @@ public class MudComponentContext : BunitContext
     /// </summary>
     public void UseTracker(TrackerApplication app)
     {
-        foreach (var type in new[] { typeof(OfferStore), typeof(NetworkStore), typeof(GroupStore), typeof(ChangeFeed), typeof(SettingsStore), typeof(TypeAdapterConfig), typeof(TimeProvider) })
+        foreach (var type in new[] { typeof(OfferStore), typeof(NetworkStore), typeof(GroupStore), typeof(ChangeFeed), typeof(SettingsStore), typeof(TypeAdapterConfig), typeof(TimeProvider), typeof(Tracker.Web.Conversions.ConversionCapCounter) })
             Services.AddSingleton(type, app.Services.GetRequiredService(type));
     }
 }

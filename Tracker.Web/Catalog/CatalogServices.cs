@@ -7,6 +7,8 @@ public static class CatalogServices
         services.AddSingleton<OfferStore>();
         services.AddSingleton<NetworkStore>();
         services.AddSingleton<GroupStore>();
+        services.AddSingleton<CampaignStore>();
+        services.AddSingleton<Clicks.ClickQueries>();
         return services;
     }
 }

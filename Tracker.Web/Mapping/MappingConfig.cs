@@ -12,7 +12,9 @@ public static class MappingConfig
     {
         config.Default.PreserveReference(false);
         ApiMappings.Register(config);
+        CampaignMappings.Register(config);
         Components.Pages.Offers.OfferEditModel.ConfigureMapping(config);
         ClickMapping.Register(config);
+        Endpoints.Api.ConversionsApi.RegisterMappings(config);
     }
 }

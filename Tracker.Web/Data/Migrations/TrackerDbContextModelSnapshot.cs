@@ -322,6 +322,9 @@ namespace Tracker.Web.Data.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsRebill")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("RevenueMicros")
                         .HasColumnType("INTEGER");
 

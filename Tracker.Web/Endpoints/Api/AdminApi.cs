@@ -20,6 +20,8 @@ public static class AdminApi
         api.MapOfferArchives();
         api.MapSettings();
         api.MapClickApi();
+        api.MapCampaigns();
+        api.MapConversionsApi();
         return api;
     }
 }

@@ -19,6 +19,9 @@ public static class AdminApiDocument
         ("Offer groups", "Folders for offers."),
         ("Offers", "Where visitors are sent and how the money for them is counted."),
         ("Settings", "Base currency, time zone, exchange rates and the postback URL."),
+        ("Campaigns", "Tracking links /{alias} and the ordered streams that route their visitors to offers."),
+        ("Conversions", "Conversions recorded from the networks' postbacks, with status and revenue."),
+        ("Postbacks", "Every postback received, with what the tracker did with it."),
     ];
 
     public static void Configure(OpenApiOptions options)

@@ -160,12 +160,19 @@ internal static class JsonFieldError
             }
             else
             {
-                naming = false;
-                target = info.Kind switch
+                var element = info.Kind switch
                 {
                     JsonTypeInfoKind.Dictionary or JsonTypeInfoKind.Enumerable => info.ElementType,
                     _ => null,
                 };
+                // Items of a list of objects (a campaign's streams) are addressed by index, as validation
+                // errors address them (streams[1].filters[0].mode); a list of plain values stays one field.
+                if (naming && info.Kind == JsonTypeInfoKind.Enumerable && segment.Index is { } index && fieldParts.Count > 0
+                    && element is not null && options.GetTypeInfo(element).Kind == JsonTypeInfoKind.Object)
+                    fieldParts[^1] += $"[{index}]";
+                else
+                    naming = false;
+                target = element;
             }
         }
         var field = string.Join('.', fieldParts);

@@ -12,7 +12,7 @@ using Tracker.Web.Data;
 namespace Tracker.Web.Data.Migrations
 {
     [DbContext(typeof(TrackerDbContext))]
-    [Migration("20261123215809_InitialCreate")]
+    [Migration("20261123235720_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -324,6 +324,9 @@ namespace Tracker.Web.Data.Migrations
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRebill")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("RevenueMicros")
                         .HasColumnType("INTEGER");

@@ -267,6 +267,7 @@ namespace Tracker.Web.Data.Migrations
                     SubId = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false),
                     Tid = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    IsRebill = table.Column<bool>(type: "INTEGER", nullable: false),
                     RevenueMicros = table.Column<long>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },

@@ -1,0 +1,60 @@
+using Tracker.Core.Offers;
+
+namespace Tracker.Core.Money;
+
+/// <summary>What one conversion (or rebill) earns, in the base currency, and what the network stated.</summary>
+public readonly record struct PayoutResult(bool Succeeded, Money Revenue, Money Stated, string Note, string Error)
+{
+    public static PayoutResult Ok(Money revenue, Money stated, string note) => new(true, revenue, stated, note, "");
+
+    public static PayoutResult Fail(Money stated, string error) => new(false, Money.Zero(stated.Currency), stated, "", error);
+}
+
+/// <summary>
+/// The payout rules. CPA with a fixed payout: the offer's amount, whatever the postback says.
+/// CPA with Auto: the postback's payout in its currency (default: the offer's payout currency).
+/// CPC: the revenue was counted at click time, so a conversion adds none. Everything ends in the
+/// base currency through the settings' exchange rates; a currency with no rate is an error, never a silent 0.
+/// </summary>
+public static class PayoutRule
+{
+    public static PayoutResult Revenue(Offer? offer, decimal? postbackPayout, string? postbackCurrency, ExchangeRates rates)
+    {
+        if (offer is null)
+        {
+            // A click that reached no offer (a "show text" stream, say) can still convert; only the
+            // postback can say what it earned.
+            var currency = postbackCurrency ?? rates.BaseCurrency;
+            return Convert(Money.FromDecimal(postbackPayout ?? 0m, currency), rates,
+                postbackPayout is null ? "No offer on the click and no payout in the postback: revenue 0." : "No offer on the click: payout taken from the postback.");
+        }
+
+        switch (offer.PayoutType)
+        {
+            case PayoutType.Cpc:
+                var stated = Money.FromDecimal(postbackPayout ?? 0m, postbackCurrency ?? offer.PayoutCurrency);
+                return PayoutResult.Ok(Money.Zero(rates.BaseCurrency), stated,
+                    "CPC offer: its revenue was counted at click time, so the conversion adds none.");
+            case PayoutType.Cpa when !offer.PayoutAuto:
+                return Convert(new Money(offer.PayoutMicros, CurrencyCode.Normalize(offer.PayoutCurrency)), rates,
+                    "Fixed payout: the offer's amount, whatever the postback says.");
+            case PayoutType.Cpa:
+                var autoCurrency = postbackCurrency ?? CurrencyCode.Normalize(offer.PayoutCurrency);
+                return Convert(Money.FromDecimal(postbackPayout ?? 0m, autoCurrency), rates,
+                    postbackPayout is null ? "Auto payout, but the postback has no payout: revenue 0." : "Auto payout: the amount from the postback.");
+            default:
+                throw new ArgumentOutOfRangeException(nameof(offer), offer.PayoutType, "Unknown payout type.");
+        }
+    }
+
+    private static PayoutResult Convert(Money stated, ExchangeRates rates, string note)
+    {
+        // Zero is zero in every currency: a missing rate cannot make it wrong.
+        if (stated.Micros == 0)
+            return PayoutResult.Ok(Money.Zero(rates.BaseCurrency), stated, note);
+        if (!rates.TryConvertToBase(stated, out var converted, out var error))
+            return PayoutResult.Fail(stated, error);
+        var conversion = stated.Currency == rates.BaseCurrency ? "" : $" {stated} = {converted} at the configured rate.";
+        return PayoutResult.Ok(converted, stated, note + conversion);
+    }
+}

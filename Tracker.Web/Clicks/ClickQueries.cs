@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Tracker.Core.Clicks;
+using Tracker.Web.Data;
+
+namespace Tracker.Web.Clicks;
+
+/// <summary>
+/// Filters and position of the recent-clicks list. Paging is by position (keyset), never by
+/// offset or a total count, so the newest page stays instant on a table with millions of clicks.
+/// </summary>
+/// <param name="SubId">Exact subid (case and surrounding spaces ignored).</param>
+/// <param name="Before">Show clicks older than this one (the last row of the previous page).</param>
+public sealed record ClickQuery(string? SubId = null, int? CampaignId = null, ClickCursor? Before = null, int Take = 50);
+
+/// <summary>Where a page ended: the time and id of its last (oldest) click.</summary>
+public sealed record ClickCursor(DateTime CreatedAt, long Id);
+
+/// <summary>A click as a list row, with the names of what it refers to (null when since deleted).</summary>
+public sealed record ClickRow(
+    long Id, string SubId, DateTime CreatedAt,
+    int CampaignId, string? CampaignName,
+    int? StreamId, string? StreamName,
+    int? OfferId, string? OfferName,
+    string Country, string Ip, bool IsUnique, long RevenueMicros);
+
+public sealed record ClickPage(IReadOnlyList<ClickRow> Rows, bool HasOlder)
+{
+    public ClickCursor? Next => Rows.Count == 0 ? null : new ClickCursor(Rows[^1].CreatedAt, Rows[^1].Id);
+}
+
+/// <summary>A click with everything recorded on it and the names of what it refers to.</summary>
+public sealed record ClickWithNames(Click Click, string? CampaignName, string? StreamName, string? OfferName, string? NetworkName);
+
+/// <summary>Read-only queries over recorded clicks for the admin pages (by CreatedAt and SubId, both indexed).</summary>
+public sealed class ClickQueries(IDbContextFactory<TrackerDbContext> contextFactory)
+{
+    public const int MaxTake = 200;
+
+    public async Task<ClickPage> ListAsync(ClickQuery q, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        IQueryable<Click> clicks = db.Clicks.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q.SubId))
+        {
+            var subId = q.SubId.Trim().ToLowerInvariant();
+            clicks = clicks.Where(c => c.SubId == subId);
+        }
+        if (q.CampaignId is { } campaignId) clicks = clicks.Where(c => c.CampaignId == campaignId);
+        if (q.Before is { } before)
+            clicks = clicks.Where(c => c.CreatedAt < before.CreatedAt || (c.CreatedAt == before.CreatedAt && c.Id < before.Id));
+
+        var take = Math.Clamp(q.Take, 1, MaxTake);
+        var rows = await clicks.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+            .Take(take + 1)
+            .Select(c => new { c.Id, c.SubId, c.CreatedAt, c.CampaignId, c.StreamId, c.OfferId, c.Country, c.Ip, c.IsUnique, c.RevenueMicros })
+            .ToListAsync(ct);
+        var hasOlder = rows.Count > take;
+        if (hasOlder) rows.RemoveAt(rows.Count - 1);
+
+        var names = await NamesAsync(db,
+            rows.Select(r => r.CampaignId), rows.Select(r => r.StreamId), rows.Select(r => r.OfferId), [], ct);
+        return new ClickPage(
+            [.. rows.Select(r => new ClickRow(r.Id, r.SubId, r.CreatedAt,
+                r.CampaignId, names.Campaign(r.CampaignId),
+                r.StreamId, names.Stream(r.StreamId),
+                r.OfferId, names.Offer(r.OfferId),
+                r.Country, r.Ip, r.IsUnique, r.RevenueMicros))],
+            hasOlder);
+    }
+
+    public async Task<ClickWithNames?> GetAsync(string subId, CancellationToken ct = default)
+    {
+        var normalized = (subId ?? "").Trim().ToLowerInvariant();
+        if (normalized.Length == 0) return null;
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var click = await db.Clicks.AsNoTracking().SingleOrDefaultAsync(c => c.SubId == normalized, ct);
+        if (click is null) return null;
+        var names = await NamesAsync(db, [click.CampaignId], [click.StreamId], [click.OfferId], [click.AffiliateNetworkId], ct);
+        return new ClickWithNames(click, names.Campaign(click.CampaignId), names.Stream(click.StreamId),
+            names.Offer(click.OfferId), names.Network(click.AffiliateNetworkId));
+    }
+
+    private static async Task<Names> NamesAsync(TrackerDbContext db, IEnumerable<int> campaignIds, IEnumerable<int?> streamIds,
+        IEnumerable<int?> offerIds, IEnumerable<int?> networkIds, CancellationToken ct)
+    {
+        var c = campaignIds.Distinct().ToList();
+        var s = streamIds.OfType<int>().Distinct().ToList();
+        var o = offerIds.OfType<int>().Distinct().ToList();
+        var n = networkIds.OfType<int>().Distinct().ToList();
+        return new Names(
+            c.Count == 0 ? [] : await db.Campaigns.IgnoreAutoIncludes().Where(x => c.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct),
+            s.Count == 0 ? [] : await db.Streams.Where(x => s.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct),
+            o.Count == 0 ? [] : await db.Offers.Where(x => o.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct),
+            n.Count == 0 ? [] : await db.AffiliateNetworks.Where(x => n.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct));
+    }
+
+    private sealed record Names(
+        Dictionary<int, string> Campaigns, Dictionary<int, string> Streams,
+        Dictionary<int, string> Offers, Dictionary<int, string> Networks)
+    {
+        public string? Campaign(int id) => Campaigns.GetValueOrDefault(id);
+        public string? Stream(int? id) => id is { } v ? Streams.GetValueOrDefault(v) : null;
+        public string? Offer(int? id) => id is { } v ? Offers.GetValueOrDefault(v) : null;
+        public string? Network(int? id) => id is { } v ? Networks.GetValueOrDefault(v) : null;
+    }
+}

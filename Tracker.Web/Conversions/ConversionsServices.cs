@@ -1,0 +1,20 @@
+using Tracker.Web.Clicks;
+
+namespace Tracker.Web.Conversions;
+
+public static class ConversionsServices
+{
+    /// <summary>Postbacks, conversions, their queries and the conversion-cap counter.</summary>
+    public static IServiceCollection AddConversions(this IServiceCollection services)
+    {
+        services.AddSingleton<ConversionCapCounter>();
+        services.AddSingleton<ConversionCapGate>();
+        services.AddSingleton<IConversionCapGate>(sp => sp.GetRequiredService<ConversionCapGate>());
+        // Replaces the click path's pass-through gate: capped offers send clicks to their alternative.
+        services.AddSingleton<IOfferCapGate>(sp => sp.GetRequiredService<ConversionCapGate>());
+        services.AddHostedService<ConversionCapStartup>();
+        services.AddSingleton<PostbackRecorder>();
+        services.AddSingleton<ConversionQueries>();
+        return services;
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Tracker.Core.Security;
+using Tracker.Web.Conversions;
+using Tracker.Web.Services;
+
+namespace Tracker.Web.Endpoints;
+
+/// <summary>
+/// The public postback URL <c>GET|POST /{postbackKey}/postback</c> that affiliate networks call.
+/// Server to server: no cookies, no antiforgery; the key in the path is the credential.
+/// </summary>
+public static class PostbackEndpoints
+{
+    public static RouteGroupBuilder MapPostbacks(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/{postbackKey}/postback")
+            .AllowAnonymous()
+            .DisableAntiforgery()
+            .AddEndpointFilter<PostbackKeyFilter>()
+            .WithTags("Postback");
+        group.MapMethods("", [HttpMethods.Get, HttpMethods.Post], ReceiveAsync)
+            .WithName("Postback")
+            .WithSummary("Receives a conversion from an affiliate network (Keitaro-compatible parameters).");
+        return group;
+    }
+
+    // Every answer is plain text: networks compare the body with what they expect ("OK" via return=OK),
+    // and the status code says whether to retry (503 only).
+    private static async Task<ContentHttpResult> ReceiveAsync(HttpContext http, PostbackRecorder recorder, CancellationToken ct)
+    {
+        var read = await PostbackRequestReader.ReadAsync(http, ct);
+        if (read.Request is null)
+        {
+            await recorder.LogRefusedAsync(http.Request.Method, http.Connection.RemoteIpAddress?.ToString() ?? "", read.Raw, read.Error, ct);
+            return Text(http, read.StatusCode, $"malformed: {read.Error}");
+        }
+        var result = await recorder.RecordAsync(read.Request, ct);
+        if (result.StatusCode == StatusCodes.Status503ServiceUnavailable)
+            http.Response.Headers.RetryAfter = "5";
+        return Text(http, result.StatusCode, result.Body);
+    }
+
+    internal static ContentHttpResult Text(HttpContext http, int statusCode, string body)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        // The body can echo the network's own "return" text; never let a browser sniff it as HTML.
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.Text(body, "text/plain; charset=utf-8", statusCode: statusCode);
+    }
+}
+
+/// <summary>
+/// The postback key check, in constant time. A wrong key gets a bare 403 that says nothing about the
+/// subid or anything else in the request.
+/// </summary>
+public sealed class PostbackKeyFilter(SettingsStore settings, PostbackRecorder recorder) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var presented = http.GetRouteValue("postbackKey") as string;
+        if (string.IsNullOrEmpty(presented) || !SecureToken.FixedTimeEquals(presented, settings.Current.PostbackKey))
+        {
+            var query = http.Request.QueryString.Value ?? "";
+            await recorder.LogForbiddenAsync(http.Request.Method, http.Connection.RemoteIpAddress?.ToString() ?? "", query, http.RequestAborted);
+            return PostbackEndpoints.Text(http, StatusCodes.Status403Forbidden, "forbidden");
+        }
+        return await next(context);
+    }
+}
