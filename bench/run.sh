@@ -106,6 +106,9 @@ for round in $(seq 1 "$ROUNDS"); do
   echo "== round $round/$ROUNDS (load average ${loads[$round]}): saturated, then paced ($PACED_DELAY_MS ms pause per connection)"
   b=$(measure "baseline-$round" /_bench/baseline "$DURATION"); sleep 1
   before=$(rows); c=$(measure "click-$round" /bench "$DURATION"); sleep 1; after=$(rows)
+  # The saturated run leaves hundreds of MB for the kernel to write back; let that finish first, so
+  # the paced runs measure a steady state rather than the previous burst's flush.
+  sync; sleep 3
   bp=$(measure "baseline-paced-$round" /_bench/baseline "$DURATION" "$PACED_DELAY_MS"); sleep 1
   before_paced=$(rows); cp=$(measure "click-paced-$round" /bench "$DURATION" "$PACED_DELAY_MS"); sleep 1; after_paced=$(rows)
   ratios[$round]=$(awk -v c="$(rps "$c")" -v b="$(rps "$b")" 'BEGIN { printf "%.1f", 100 * c / b }')
