@@ -55,6 +55,9 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
+            // Wakes the writer thread straight from the request that queued a click. Otherwise the
+            // wake-up itself is queued to the thread pool, behind the very requests waiting for it.
+            AllowSynchronousContinuations = true,
         });
     }
 
