@@ -171,10 +171,10 @@ public sealed class OfferEditorBrowserTests
         }
     }
 
-    /// <summary>A real network's name and offer parameters from the shared catalogue (TRACKER_NETWORK_TEMPLATES overrides the path).</summary>
+    /// <summary>A real network's name and offer parameters from the catalogue shipped with the tests.</summary>
     private static (string Name, string Parameters) LoadTemplate(string displayName)
     {
-        var path = Environment.GetEnvironmentVariable("TRACKER_NETWORK_TEMPLATES") is { Length: > 0 } p ? p : "/work/shared/data/affiliate-network-templates.json";
+        var path = Infrastructure.TestData.NetworkTemplatesPath;
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         var t = doc.RootElement.EnumerateArray().Single(e => e.GetProperty("display_name").GetString() == displayName);
         return (displayName, t.GetProperty("offer_params_template").GetString()!);

@@ -161,11 +161,7 @@ public sealed class NetworkTemplateCatalogTests
 
     private static readonly Lazy<List<JsonElement>> RealTemplates = new(() =>
     {
-        var path = Environment.GetEnvironmentVariable("TRACKER_NETWORK_TEMPLATES") is { Length: > 0 } fromEnv
-            ? fromEnv
-            : "/work/shared/data/affiliate-network-templates.json";
-        if (!File.Exists(path))
-            throw new FileNotFoundException($"The real network templates are missing: expected {path} (or set TRACKER_NETWORK_TEMPLATES).", path);
+        var path = Tracker.Tests.Infrastructure.TestData.NetworkTemplatesPath;
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         return doc.RootElement.EnumerateArray().Select(e => e.Clone()).ToList();
     });

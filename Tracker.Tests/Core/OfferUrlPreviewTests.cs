@@ -95,10 +95,10 @@ public sealed class OfferUrlPreviewTests
             Assert.True(OfferUrlPreview.Build("https://net.example/click?o=77", parameters, Samples).UnknownMacros.Count > 0, name);
     }
 
-    /// <summary>Real networks' offer parameters from the shared catalogue (path overridable with TRACKER_NETWORK_TEMPLATES).</summary>
+    /// <summary>Real networks' offer parameters from the catalogue shipped with the tests.</summary>
     private static List<(string Name, string Parameters)> LoadNetworkTemplates()
     {
-        var path = Environment.GetEnvironmentVariable("TRACKER_NETWORK_TEMPLATES") is { Length: > 0 } p ? p : "/work/shared/data/affiliate-network-templates.json";
+        var path = Tracker.Tests.Infrastructure.TestData.NetworkTemplatesPath;
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         return doc.RootElement.EnumerateArray()
             .Select(t => (t.GetProperty("display_name").GetString()!, t.GetProperty("offer_params_template").GetString()!))

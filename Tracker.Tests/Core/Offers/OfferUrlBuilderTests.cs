@@ -142,15 +142,12 @@ public sealed class OfferUrlBuilderTests
     }
 }
 
-/// <summary>The shared catalogue of real affiliate-network templates (never copied into the repository).</summary>
+/// <summary>The catalogue of real affiliate-network templates shipped with the tests.</summary>
 internal static class NetworkTemplates
 {
-    public const string DefaultPath = "/work/shared/data/affiliate-network-templates.json";
-
     public static List<(string Name, string OfferParameters)> Load()
     {
-        var path = Environment.GetEnvironmentVariable("TRACKER_NETWORK_TEMPLATES") is { Length: > 0 } configured ? configured : DefaultPath;
-        Assert.True(File.Exists(path), $"The network template catalogue is missing at {path}; set TRACKER_NETWORK_TEMPLATES to its location.");
+        var path = Tracker.Tests.Infrastructure.TestData.NetworkTemplatesPath;
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         return doc.RootElement.EnumerateArray()
             .Select(e => (e.GetProperty("display_name").GetString() ?? "", e.GetProperty("offer_params_template").GetString() ?? ""))

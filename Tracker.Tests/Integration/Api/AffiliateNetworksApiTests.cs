@@ -118,7 +118,7 @@ public sealed class AffiliateNetworksApiTests
 
     private static async Task<Template> LoadTemplateAsync(string name)
     {
-        var path = Environment.GetEnvironmentVariable("TRACKER_NETWORK_TEMPLATES") ?? "/work/shared/data/affiliate-network-templates.json";
+        var path = Tracker.Tests.Infrastructure.TestData.NetworkTemplatesPath;
         using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(path, Ct));
         var t = doc.RootElement.EnumerateArray().Single(e => e.GetProperty("name").GetString() == name);
         return new Template(name, t.GetProperty("display_name").GetString()!, t.GetProperty("offer_params_template").GetString()!,

@@ -9,16 +9,10 @@ namespace Tracker.Tests.Integration.Postbacks;
 /// <summary>One affiliate-network template as the catalogue ships it.</summary>
 public sealed record NetworkTemplate(string Name, string DisplayName, string OfferParameters, string PostbackUrl)
 {
-    public const string DefaultPath = "/work/shared/data/affiliate-network-templates.json";
-    public const string PathVariable = "TRACKER_NETWORK_TEMPLATES";
-
-    /// <summary>The catalogue from <see cref="PathVariable"/>, else <see cref="DefaultPath"/>; a missing file fails loudly.</summary>
+    /// <summary>The catalogue shipped with the tests (<see cref="Infrastructure.TestData"/>); a missing file fails loudly.</summary>
     public static IReadOnlyList<NetworkTemplate> LoadAll()
     {
-        var path = Environment.GetEnvironmentVariable(PathVariable);
-        if (string.IsNullOrWhiteSpace(path)) path = DefaultPath;
-        if (!File.Exists(path))
-            throw new FileNotFoundException($"The affiliate-network templates are not at {path}; set {PathVariable} to the file.", path);
+        var path = Infrastructure.TestData.NetworkTemplatesPath;
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         return doc.RootElement.EnumerateArray().Select(e => new NetworkTemplate(
             e.GetProperty("name").GetString()!,
