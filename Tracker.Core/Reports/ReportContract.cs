@@ -65,10 +65,11 @@ public sealed record ReportKey(ReportDimension Dimension, string Value, string L
 
 public sealed record ReportRow(IReadOnlyList<ReportKey> Keys, ReportCounters Counters);
 
+/// <summary>Rows sorted and limited as asked; totals over every matching click and conversion.</summary>
+/// <param name="Truncated">True when more groups matched than <see cref="ReportRequest.Limit"/>; totals still cover all of them.</param>
 public sealed record ReportResult(
     IReadOnlyList<ReportRow> Rows,
     ReportCounters Totals,
     string Currency,
     string TimeZone,
-    /// <summary>True when more groups matched than <see cref="ReportRequest.Limit"/>; totals still cover all of them.</summary>
     bool Truncated);
