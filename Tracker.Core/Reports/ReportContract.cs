@@ -73,3 +73,10 @@ public sealed record ReportResult(
     string Currency,
     string TimeZone,
     bool Truncated);
+
+/// <summary>Runs reports. Implemented over rollups in Tracker.Web/Reports; the API, the Reports page and the dashboard call it.</summary>
+public interface IReportSource
+{
+    /// <summary>Validate first (<c>ReportRequestValidator</c>); an invalid request throws <see cref="ArgumentException"/>.</summary>
+    Task<ReportResult> RunAsync(ReportRequest request, CancellationToken cancellationToken);
+}
