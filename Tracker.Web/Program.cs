@@ -1,7 +1,8 @@
 using Serilog;
 using Tracker.Web;
 
-Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+// Only for a failure before the host's own logger exists (TrackerLogging); never reloaded, never frozen.
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 
 try
 {

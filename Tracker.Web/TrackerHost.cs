@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Serilog;
-using Serilog.Events;
 using Tracker.Web.Catalog;
 using Tracker.Web.Clicks;
 using Tracker.Web.Components;
@@ -14,6 +13,7 @@ using Tracker.Web.Endpoints;
 using Tracker.Web.Endpoints.Api;
 using Tracker.Web.Live;
 using Tracker.Web.LocalOffers;
+using Tracker.Web.Logging;
 using Tracker.Web.Mapping;
 using Tracker.Web.Options;
 using Tracker.Web.Security;
@@ -27,22 +27,17 @@ public static class TrackerHost
     public static WebApplicationBuilder AddTracker(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        // Serves MudBlazor's and our own static files when run from the build output (dotnet run)
-        // in any environment; a published app has them in wwwroot and this is a no-op.
-        builder.WebHost.UseStaticWebAssets();
+        // Serves MudBlazor's and our own static files from the build output (dotnet run), where the
+        // runtime manifest exists; a published app has them in wwwroot and skips the development file
+        // provider, whose checks would otherwise touch the file system on requests that are not files.
+        if (builder.Environment.IsDevelopment() || File.Exists(Path.Combine(AppContext.BaseDirectory, $"{builder.Environment.ApplicationName}.staticwebassets.runtime.json")))
+            builder.WebHost.UseStaticWebAssets();
         services.AddOptions<TrackerOptions>().BindConfiguration(TrackerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var options = builder.Configuration.GetSection(TrackerOptions.Section).Get<TrackerOptions>() ?? new TrackerOptions();
         var dataDir = options.FullDataDirectory;
         Directory.CreateDirectory(dataDir);
 
-        // preserveStaticLogger: each host builds its own logger rather than freezing the process-wide bootstrap
-        // logger, which throws "already frozen" when tests start several hosts in one process at once.
-        builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (sp, log) => log
-            .ReadFrom.Configuration(builder.Configuration)
-            .Enrich.FromLogContext()
-            .WriteTo.File(Path.Combine(dataDir, "logs", "tracker-.log"),
-                rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14,
-                outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+        TrackerLogging.Add(builder, dataDir);
 
         services.AddSingleton(TimeProvider.System);
         services.AddDataProtection()
@@ -97,24 +92,26 @@ public static class TrackerHost
     public static WebApplication MapTracker(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        app.UseSerilogRequestLogging(o =>
+        // Routing first, so the pipeline knows the endpoint: the public hot paths (clicks, postbacks,
+        // local offer files) skip everything below, which only the admin surfaces need.
+        app.UseRouting();
+        app.UseWhen(http => !HotPath.IsHot(http), admin =>
         {
-            // The hot paths (clicks, postbacks, local offer assets) and static files would flood the
-            // log at one line per request; they log at Verbose, which the default level drops.
-            o.GetLevel = (http, _, ex) =>
-                ex is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error
-                : IsAdminRequest(http.Request.Path) ? LogEventLevel.Information
-                : LogEventLevel.Verbose;
+            var logging = app.Services.GetRequiredService<TrackerLogging>();
+            admin.UseSerilogRequestLogging(o =>
+            {
+                o.Logger = logging.Logger;
+                o.GetLevel = (http, _, ex) => TrackerLogging.RequestLevel(http, ex);
+            });
+            if (!app.Environment.IsDevelopment())
+                admin.UseExceptionHandler("/error", createScopeForErrors: true);
+            admin.UseStatusCodePages();
+            admin.UseMiddleware<AdminOriginGuard>();
+            admin.UseAuthentication();
+            admin.UseMiddleware<AdminGate>();
+            admin.UseAuthorization();
+            admin.UseAntiforgery();
         });
-        if (!app.Environment.IsDevelopment())
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
-        app.UseStatusCodePages();
-        app.UseMiddleware<AdminOriginGuard>();
-
-        app.UseAuthentication();
-        app.UseMiddleware<AdminGate>();
-        app.UseAuthorization();
-        app.UseAntiforgery();
 
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
         app.MapGet("/error", () => TypedResults.Problem("Something went wrong on the server. The details are in the log.")).ExcludeFromDescription();
@@ -129,7 +126,4 @@ public static class TrackerHost
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
-
-    private static bool IsAdminRequest(PathString path) =>
-        path.StartsWithSegments("/admin") || path.StartsWithSegments("/api");
 }

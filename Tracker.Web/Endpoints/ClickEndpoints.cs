@@ -20,7 +20,7 @@ public static class ClickEndpoints
 
     public static RouteGroupBuilder MapClicks(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("").ExcludeFromDescription();
+        var group = app.MapGroup("").ExcludeFromDescription().AsHotPath();
         // No route constraint: every single-segment path that is not another endpoint lands here, so a
         // mistyped link gets the same no-store 404 page as an unknown alias.
         group.MapMethods("/{alias}", GetAndHead, Click);

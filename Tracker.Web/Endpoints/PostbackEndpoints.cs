@@ -17,7 +17,8 @@ public static class PostbackEndpoints
             .AllowAnonymous()
             .DisableAntiforgery()
             .AddEndpointFilter<PostbackKeyFilter>()
-            .WithTags("Postback");
+            .WithTags("Postback")
+            .AsHotPath();
         group.MapMethods("", [HttpMethods.Get, HttpMethods.Post], ReceiveAsync)
             .WithName("Postback")
             .WithSummary("Receives a conversion from an affiliate network (Keitaro-compatible parameters).");

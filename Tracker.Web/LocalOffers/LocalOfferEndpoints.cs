@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Tracker.Core.Offers.LocalOffers;
 using Tracker.Web.Data;
+using Tracker.Web.Endpoints;
 
 namespace Tracker.Web.LocalOffers;
 
@@ -43,7 +44,7 @@ public static class LocalOfferEndpoints
     public static RouteGroupBuilder MapLocalOffers(this IEndpointRouteBuilder app)
     {
         var host = app.ServiceProvider.GetRequiredService<IOptions<LocalOfferOptions>>().Value.Host;
-        var files = app.MapGroup("/lo").ExcludeFromDescription();
+        var files = app.MapGroup("/lo").ExcludeFromDescription().AsHotPath();
         if (!string.IsNullOrWhiteSpace(host)) files.RequireHost(host);
         files.MapMethods("/{offerKey}/{**path}", [HttpMethods.Get, HttpMethods.Head], ServeAsync);
 

@@ -1,0 +1,24 @@
+namespace Tracker.Web.Endpoints;
+
+/// <summary>
+/// Marks the public hot paths (clicks, the double-meta hop, postbacks, local offer files): they run
+/// only forwarded headers and routing, not the admin's middleware (request logging, status pages,
+/// origin guard, authentication, the admin gate, authorization, antiforgery), none of which applies
+/// to a visitor or a network.
+/// </summary>
+public sealed class HotPathMetadata
+{
+    public static readonly HotPathMetadata Instance = new();
+
+    private HotPathMetadata() { }
+}
+
+public static class HotPath
+{
+    public static TBuilder AsHotPath<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(HotPathMetadata.Instance);
+
+    /// <summary>True once routing has matched a hot-path endpoint.</summary>
+    public static bool IsHot(HttpContext http) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<HotPathMetadata>() is not null;
+}
