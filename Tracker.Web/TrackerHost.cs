@@ -95,6 +95,12 @@ public static class TrackerHost
         // Routing first, so the pipeline knows the endpoint: the public hot paths (clicks, postbacks,
         // local offer files) skip everything below, which only the admin surfaces need.
         app.UseRouting();
+        // WebApplication adds authentication, authorization and antiforgery for every request unless it
+        // sees them set on the app itself; they are set in the admin branch below, so say so here.
+        var properties = ((IApplicationBuilder)app).Properties;
+        properties["__AuthenticationMiddlewareSet"] = true;
+        properties["__AuthorizationMiddlewareSet"] = true;
+        properties["__AntiforgeryMiddlewareSet"] = true;
         app.UseWhen(http => !HotPath.IsHot(http), admin =>
         {
             var logging = app.Services.GetRequiredService<TrackerLogging>();

@@ -6,7 +6,7 @@ namespace Tracker.Core.Clicks;
 /// </summary>
 public sealed class DecisionTrace
 {
-    private readonly List<string> _lines = new(8);
+    private List<string> _lines = new(8);
 
     public IReadOnlyList<string> Lines => _lines;
 
@@ -16,4 +16,12 @@ public sealed class DecisionTrace
 
     /// <summary>A copy for storing on the click.</summary>
     public List<string> ToList() => [.. _lines];
+
+    /// <summary>Hands the sentences over for storing on the click without copying them; the trace starts empty again.</summary>
+    public List<string> Release()
+    {
+        var lines = _lines;
+        _lines = new(8);
+        return lines;
+    }
 }

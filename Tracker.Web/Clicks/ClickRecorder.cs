@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Tracker.Core.Clicks;
@@ -32,7 +31,7 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
     // finishing a checkpoint takes ~10 ms, so under full load that is a pause every second or so.
     private const int CheckpointEveryRows = 8192;
 
-    private readonly Channel<PendingClick> _queue;
+    private readonly ClickQueue _queue;
     private readonly int _batchSize;
     private readonly string _connectionString;
     private readonly ClickNoticeThrottle _notices;
@@ -51,33 +50,33 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
         _notices = new ClickNoticeThrottle(changes);
         _logger = logger;
         _checkpointer = new WalCheckpointer(_connectionString, logger);
-        _queue = Channel.CreateBounded<PendingClick>(new BoundedChannelOptions(options.Value.ClickQueueCapacity)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-            // Wakes the writer thread straight from the request that queued a click. Otherwise the
-            // wake-up itself is queued to the thread pool, behind the very requests waiting for it.
-            AllowSynchronousContinuations = true,
-        });
+        // The request that queues a click wakes the writer itself (when it sleeps): a wake-up through
+        // the thread pool would queue behind the very requests waiting for it.
+        _queue = new ClickQueue(options.Value.ClickQueueCapacity);
     }
 
     /// <summary>
     /// Resolves true once the click's transaction has committed; false when it could not be stored
     /// (the caller must then not hand out its subid) or the tracker is shutting down.
     /// </summary>
-    public async Task<bool> RecordAsync(Click click)
+    public ValueTask<bool> RecordAsync(Click click)
     {
-        var pending = new PendingClick(click);
-        try
-        {
-            // Not cancelled by the request: once queued, the click is written even if the visitor left.
-            await _queue.Writer.WriteAsync(pending);
-        }
-        catch (ChannelClosedException)
-        {
-            return false;
-        }
-        return await pending.Task;
+        var pending = PendingClick.Rent(click);
+        // Not cancelled by the request: once queued, the click is written even if the visitor left.
+        var queued = _queue.AddAsync(pending);
+        if (queued.IsCompletedSuccessfully)
+            return queued.Result ? pending.Stored : Refused(pending);
+        return WhenQueuedAsync(pending, queued);
+    }
+
+    private static async ValueTask<bool> WhenQueuedAsync(PendingClick pending, ValueTask<bool> queued) =>
+        await queued ? await pending.Stored : await Refused(pending);
+
+    // Never queued: complete it so it goes back to the pool, and answer false.
+    private static ValueTask<bool> Refused(PendingClick pending)
+    {
+        pending.Complete(false);
+        return pending.Stored;
     }
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -111,7 +110,7 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
 
     private async Task DrainAsync()
     {
-        _queue.Writer.TryComplete();
+        _queue.Close();
         if (Volatile.Read(ref _started) == 0) return;
         await _writerStopped.Task;
         _checkpointer.Stop();
@@ -119,8 +118,8 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
 
     private void WriteLoop()
     {
-        var reader = _queue.Reader;
-        var batch = new List<PendingClick>(Math.Min(_batchSize, 1024));
+        var spare = new List<PendingClick>(Math.Min(_batchSize, 1024));
+        List<PendingClick>? batch = null;
         try
         {
             using var connection = new SqliteConnection(_connectionString);
@@ -134,12 +133,15 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
                 pragma.ExecuteNonQuery();
             }
             using var rows = new ClickRowWriter(connection);
-            while (WaitToRead(reader))
+            while ((batch = _queue.Take(spare, _batchSize)) is not null)
             {
-                while (batch.Count < _batchSize && reader.TryRead(out var pending)) batch.Add(pending);
+                _answered = 0;
                 if (CommitBatch(rows, batch)) _notices.Committed(rows.LastRowId);
-                AfterCommit(rows, batch.Count);
-                batch.Clear();
+                var count = batch.Count;
+                batch.Clear(); // every click is answered: none of them may be touched again
+                AfterCommit(rows, count);
+                spare = batch;
+                batch = null;
             }
             _logger.LogInformation("Click writer stopped; every queued click is written");
         }
@@ -147,9 +149,8 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
         {
             // Without a writer no click can be stored: refuse new ones (503) rather than let requests wait forever.
             _logger.LogCritical(ex, "The click writer failed; clicks are refused until the tracker is restarted");
-            _queue.Writer.TryComplete(ex);
-            foreach (var pending in batch) pending.TrySetResult(false);
-            while (reader.TryRead(out var pending)) pending.TrySetResult(false);
+            for (var i = _answered; i < (batch?.Count ?? 0); i++) batch![i].Complete(false);
+            foreach (var pending in _queue.CloseAndDrain()) pending.Complete(false);
         }
         finally
         {
@@ -158,13 +159,8 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
         }
     }
 
-    private static bool WaitToRead(ChannelReader<PendingClick> reader)
-    {
-        var wait = reader.WaitToReadAsync();
-        return wait.IsCompletedSuccessfully ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
-    }
-
     /// <summary>All in one transaction; if that fails, each click on its own so one bad row cannot cost the others. True when any click was stored.</summary>
+    /// <remarks>Every click is answered exactly once, in order (<see cref="Answer"/>): an answered click's request may already reuse its slot.</remarks>
     private bool CommitBatch(ClickRowWriter rows, List<PendingClick> batch)
     {
         try
@@ -172,7 +168,7 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
             rows.Begin();
             foreach (var pending in batch) rows.Insert(pending.Click);
             rows.Commit();
-            foreach (var pending in batch) pending.TrySetResult(true);
+            for (var i = 0; i < batch.Count; i++) Answer(batch, i, true);
             return true;
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED)
@@ -180,7 +176,7 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
             // Another writer held the database past busy_timeout: one by one would only wait again per click.
             rows.Rollback();
             _logger.LogError(ex, "The database stayed locked; {Count} clicks are refused (503) and none of their subids handed out", batch.Count);
-            foreach (var pending in batch) pending.TrySetResult(false);
+            for (var i = 0; i < batch.Count; i++) Answer(batch, i, false);
             return false;
         }
         catch (Exception ex)
@@ -190,24 +186,35 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
         }
 
         var stored = false;
-        foreach (var pending in batch)
+        for (var i = 0; i < batch.Count; i++)
         {
+            var click = batch[i].Click;
+            bool ok;
             try
             {
                 rows.Begin();
-                rows.Insert(pending.Click);
+                rows.Insert(click);
                 rows.Commit();
-                pending.TrySetResult(true);
-                stored = true;
+                ok = stored = true;
             }
             catch (Exception ex)
             {
                 rows.Rollback();
-                _logger.LogError(ex, "Click {SubId} on campaign {CampaignId} could not be stored; the visitor gets 503", pending.Click.SubId, pending.Click.CampaignId);
-                pending.TrySetResult(false);
+                _logger.LogError(ex, "Click {SubId} on campaign {CampaignId} could not be stored; the visitor gets 503", click.SubId, click.CampaignId);
+                ok = false;
             }
+            Answer(batch, i, ok);
         }
         return stored;
+    }
+
+    // Clicks of the current batch answered so far; a failing writer refuses only the rest.
+    private int _answered;
+
+    private void Answer(List<PendingClick> batch, int index, bool stored)
+    {
+        batch[index].Complete(stored);
+        _answered = index + 1;
     }
 
     // The checkpointer copies pages as they come; finishing its last few here, between batches, lets
@@ -217,10 +224,5 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
         _rowsSinceCheckpoint += count;
         if (_rowsSinceCheckpoint >= CheckpointEveryRows && rows.Checkpoint().Frames >= 0)
             _rowsSinceCheckpoint = 0;
-    }
-
-    private sealed class PendingClick(Click click) : TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)
-    {
-        public Click Click { get; } = click;
     }
 }

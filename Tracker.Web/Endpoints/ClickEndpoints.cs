@@ -68,7 +68,7 @@ public static class ClickEndpoints
         var response = await RenderAsync(http, path, snapshot, stream, offer, click, MacrosFor(click, campaign, stream, offer), trace);
 
         // Record: the response leaves only once the click is committed.
-        click.Trace = trace.ToList();
+        click.Trace = trace.Release();
         if (!isHead && !await path.Recorder.RecordAsync(click))
             return TrackingPages.Unavailable(http);
 

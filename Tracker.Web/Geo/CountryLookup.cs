@@ -56,9 +56,31 @@ public sealed class CountryLookup : IDisposable
         if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
         // Private and loopback addresses belong to no country, whatever a database says about them.
         if (IsNotPublic(address)) return "";
-        var record = _reader.Find<CountryRecord>(address);
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork) return Find(address);
+
+        // Traffic repeats addresses; a small direct-mapped cache of IPv4 answers saves decoding the
+        // database record (and its allocations) on most clicks. Slots hold immutable entries, so a
+        // reader sees a whole entry or none.
+        Span<byte> bytes = stackalloc byte[4];
+        address.TryWriteBytes(bytes, out _);
+        var ip = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes);
+        var slot = (int)((ip * 2654435761u) >> (32 - CacheBits));
+        if (_cache[slot] is { } hit && hit.Ip == ip) return hit.Country;
+        var country = Find(address);
+        _cache[slot] = new CachedCountry(ip, country);
+        return country;
+    }
+
+    private const int CacheBits = 14;
+    private readonly CachedCountry?[] _cache = new CachedCountry?[1 << CacheBits];
+
+    private sealed record CachedCountry(uint Ip, string Country);
+
+    private string Find(IPAddress address)
+    {
+        var record = _reader!.Find<CountryRecord>(address);
         var code = record?.CountryCode ?? record?.Country?.IsoCode;
-        return code is { Length: 2 } ? code.ToUpperInvariant() : "";
+        return code is { Length: 2 } ? string.Intern(code.ToUpperInvariant()) : "";
     }
 
     public void Dispose() => _reader?.Dispose();

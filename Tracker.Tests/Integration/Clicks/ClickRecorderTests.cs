@@ -29,7 +29,7 @@ public sealed class ClickRecorderTests
         var duplicate = SubId.New();
         var clicks = Enumerable.Range(0, 40).Select(i => NewClick(i is 7 or 23 ? duplicate : null)).ToList();
 
-        var results = await Task.WhenAll(clicks.Select(c => Task.Run(() => recorder.RecordAsync(c), Ct)));
+        var results = await Task.WhenAll(clicks.Select(c => Task.Run(() => recorder.RecordAsync(c).AsTask(), Ct)));
 
         Assert.Equal(39, results.Count(ok => ok));
         var stored = await app.ClicksAsync();
