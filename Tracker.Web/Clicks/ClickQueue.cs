@@ -5,34 +5,46 @@ using Tracker.Core.Clicks;
 namespace Tracker.Web.Clicks;
 
 /// <summary>
-/// Hands clicks from requests to the click writer's thread. A request adds its click under a short
-/// lock and wakes the writer only when it sleeps; the writer takes everything queued at once (its
-/// batch) and sleeps on the lock's condition when there is nothing, without spinning: on a small VPS
-/// a spinning writer takes CPU from the requests it waits for.
+/// Hands clicks from requests to the click writer's thread. A request adds its click to a lock-free
+/// queue and signals the writer only when the writer has said it is going to sleep; the writer takes
+/// up to a batch at a time and sleeps on an event when there is nothing, without spinning: on a small
+/// VPS a spinning writer takes CPU from the requests it waits for, and a lock shared with every request
+/// makes them queue behind each other and behind the writer's wake-up.
 /// </summary>
-/// <remarks>Bounded: when <c>capacity</c> clicks wait, further requests wait (asynchronously) for room.</remarks>
+/// <remarks>
+/// Bounded: when <c>capacity</c> clicks wait, further requests wait (asynchronously) for room. Once the
+/// writer has stopped, a click that still slips in is refused by the request that added it.
+/// </remarks>
 internal sealed class ClickQueue(int capacity)
 {
-    private readonly object _gate = new();
-    private List<PendingClick> _incoming = new(Math.Min(capacity, 1024));
-    private bool _writerAsleep;
-    private bool _closed;
+    private readonly ConcurrentQueue<PendingClick> _queue = new();
+    private readonly AutoResetEvent _wake = new(false);
+    private readonly Lock _roomGate = new();
     private TaskCompletionSource? _room;
+    private int _count;
+    private int _writerAsleep;
+    private int _closed;
+    private int _stopped;
 
     /// <summary>Queues the click; false when the queue is closed (shutting down, or the writer failed).</summary>
-    public ValueTask<bool> AddAsync(PendingClick pending)
+    public ValueTask<bool> AddAsync(PendingClick pending) =>
+        TryAdd(pending) is { } added ? ValueTask.FromResult(added) : AddWhenRoomAsync(pending);
+
+    // True: queued; false: refused; null: full.
+    private bool? TryAdd(PendingClick pending)
     {
-        lock (_gate)
+        if (Volatile.Read(ref _closed) != 0) return false;
+        if (Interlocked.Increment(ref _count) > capacity)
         {
-            if (_closed) return ValueTask.FromResult(false);
-            if (_incoming.Count < capacity)
-            {
-                _incoming.Add(pending);
-                if (_writerAsleep) WakeWriter();
-                return ValueTask.FromResult(true);
-            }
+            Interlocked.Decrement(ref _count);
+            return null;
         }
-        return AddWhenRoomAsync(pending);
+        _queue.Enqueue(pending);
+        if (Interlocked.Exchange(ref _writerAsleep, 0) == 1) _wake.Set();
+        // The writer may have stopped between the check above and the enqueue: then nobody else will
+        // ever answer what is left, so the request does (every click is answered once, see PendingClick).
+        if (Interlocked.CompareExchange(ref _stopped, 0, 0) != 0) RefuseLeftovers();
+        return true;
     }
 
     private async ValueTask<bool> AddWhenRoomAsync(PendingClick pending)
@@ -40,86 +52,70 @@ internal sealed class ClickQueue(int capacity)
         while (true)
         {
             Task room;
-            lock (_gate)
-            {
-                if (_closed) return false;
-                if (_incoming.Count < capacity)
-                {
-                    _incoming.Add(pending);
-                    if (_writerAsleep) WakeWriter();
-                    return true;
-                }
-                room = (_room ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
-            }
+            lock (_roomGate) room = (_room ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+            if (TryAdd(pending) is { } added) return added;
             await room;
         }
     }
 
     /// <summary>
-    /// Blocks until clicks are queued and returns up to <paramref name="max"/> of them, handing
-    /// <paramref name="empty"/> over as the next queue (two lists take turns, nothing is allocated).
-    /// Null once the queue is closed and empty.
+    /// Blocks until clicks are queued and moves up to <paramref name="max"/> of them into
+    /// <paramref name="batch"/>. False once the queue is closed and empty.
     /// </summary>
-    public List<PendingClick>? Take(List<PendingClick> empty, int max)
+    public bool Take(List<PendingClick> batch, int max)
     {
-        lock (_gate)
+        while (true)
         {
-            while (_incoming.Count == 0)
+            while (batch.Count < max && _queue.TryDequeue(out var pending)) batch.Add(pending);
+            if (batch.Count > 0)
             {
-                if (_closed) return null;
-                _writerAsleep = true;
-                Monitor.Wait(_gate);
+                Interlocked.Add(ref _count, -batch.Count);
+                if (Volatile.Read(ref _room) is not null) OpenRoom();
+                return true;
             }
-            List<PendingClick> taken;
-            if (_incoming.Count <= max)
+            if (Volatile.Read(ref _closed) != 0) return false;
+            // Say we sleep, then look once more: a click added before the flag was set is seen here,
+            // one added after it finds the flag and sets the event.
+            Interlocked.Exchange(ref _writerAsleep, 1);
+            if (!_queue.IsEmpty || Volatile.Read(ref _closed) != 0)
             {
-                taken = _incoming;
-                _incoming = empty;
+                Interlocked.Exchange(ref _writerAsleep, 0);
+                continue;
             }
-            else
-            {
-                empty.AddRange(_incoming.GetRange(0, max));
-                _incoming.RemoveRange(0, max);
-                taken = empty;
-            }
-            if (_room is { } room)
-            {
-                _room = null;
-                room.TrySetResult();
-            }
-            return taken;
+            _wake.WaitOne();
         }
     }
 
-    /// <summary>No more clicks are accepted; the writer takes what is queued, then <see cref="Take"/> returns null.</summary>
+    /// <summary>No more clicks are accepted; the writer takes what is queued, then <see cref="Take"/> returns false.</summary>
     public void Close()
     {
-        lock (_gate)
+        Interlocked.Exchange(ref _closed, 1);
+        _wake.Set();
+        OpenRoom();
+    }
+
+    /// <summary>The writer is gone: refuse everything still queued, now and whenever a late click slips in.</summary>
+    public void Stopped()
+    {
+        Close();
+        Interlocked.Exchange(ref _stopped, 1);
+        RefuseLeftovers();
+    }
+
+    private void RefuseLeftovers()
+    {
+        while (_queue.TryDequeue(out var pending)) pending.Complete(false);
+    }
+
+    private void OpenRoom()
+    {
+        TaskCompletionSource? room;
+        lock (_roomGate)
         {
-            _closed = true;
-            WakeWriter();
-            _room?.TrySetResult();
+            room = _room;
             _room = null;
         }
-    }
-
-    /// <summary>Closes the queue and returns what is still in it (for a writer that failed).</summary>
-    public List<PendingClick> CloseAndDrain()
-    {
-        lock (_gate)
-        {
-            Close();
-            var rest = _incoming;
-            _incoming = [];
-            return rest;
-        }
-    }
-
-    // Called under _gate: the writer is either waiting on it or will see the queued click before it would wait.
-    private void WakeWriter()
-    {
-        _writerAsleep = false;
-        Monitor.Pulse(_gate);
+        room?.TrySetResult();
     }
 }
 

@@ -118,8 +118,7 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
 
     private void WriteLoop()
     {
-        var spare = new List<PendingClick>(Math.Min(_batchSize, 1024));
-        List<PendingClick>? batch = null;
+        var batch = new List<PendingClick>(Math.Min(_batchSize, 1024));
         try
         {
             using var connection = new SqliteConnection(_connectionString);
@@ -133,15 +132,13 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
                 pragma.ExecuteNonQuery();
             }
             using var rows = new ClickRowWriter(connection);
-            while ((batch = _queue.Take(spare, _batchSize)) is not null)
+            while (_queue.Take(batch, _batchSize))
             {
                 _answered = 0;
                 if (CommitBatch(rows, batch)) _notices.Committed(rows.LastRowId);
                 var count = batch.Count;
                 batch.Clear(); // every click is answered: none of them may be touched again
                 AfterCommit(rows, count);
-                spare = batch;
-                batch = null;
             }
             _logger.LogInformation("Click writer stopped; every queued click is written");
         }
@@ -149,11 +146,12 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
         {
             // Without a writer no click can be stored: refuse new ones (503) rather than let requests wait forever.
             _logger.LogCritical(ex, "The click writer failed; clicks are refused until the tracker is restarted");
-            for (var i = _answered; i < (batch?.Count ?? 0); i++) batch![i].Complete(false);
-            foreach (var pending in _queue.CloseAndDrain()) pending.Complete(false);
+            for (var i = _answered; i < batch.Count; i++) batch[i].Complete(false);
+            batch.Clear();
         }
         finally
         {
+            _queue.Stopped();
             _notices.Flush();
             _writerStopped.TrySetResult();
         }
