@@ -23,8 +23,16 @@ public static class ClickEndpoints
         var group = app.MapGroup("").ExcludeFromDescription().AsHotPath();
         // No route constraint: every single-segment path that is not another endpoint lands here, so a
         // mistyped link gets the same no-store 404 page as an unknown alias.
-        group.MapMethods("/{alias}", GetAndHead, Click);
-        group.MapMethods(GatewayHop.PathPrefix + "{token}", GetAndHead, Hop);
+        // The click path's services are singletons: resolved once here, a click needs no DI scope.
+        var services = app.ServiceProvider;
+        var path = new ClickPath(
+            services.GetRequiredService<RoutingTable>(), services.GetRequiredService<VisitorResolver>(),
+            services.GetRequiredService<UniquenessTracker>(), services.GetRequiredService<IOfferCapGate>(),
+            services.GetRequiredService<IRandomSource>(), services.GetRequiredService<GatewayHop>(),
+            services.GetRequiredService<ClickRecorder>(), services.GetRequiredService<ILocalOfferEntryPage>(),
+            services.GetRequiredService<TimeProvider>());
+        group.MapMethods("/{alias}", GetAndHead, (string alias, HttpContext http) => Click(alias, http, path));
+        group.MapMethods(GatewayHop.PathPrefix + "{token}", GetAndHead, (string token, HttpContext http) => Hop(token, http, path.Hop));
         var options = app.ServiceProvider.GetRequiredService<IOptions<ClickTrackingOptions>>().Value;
         if (options.Benchmark.BaselineEndpoint)
             group.MapGet("/_bench/baseline", Baseline);
@@ -33,7 +41,7 @@ public static class ClickEndpoints
 
     /// <summary>Resolve, decide, render, record, respond. HEAD does all but record, and hands out no subid.</summary>
     private static async Task<Results<RedirectHttpResult, ContentHttpResult, FileContentHttpResult, Ok>> Click(
-        string alias, HttpContext http, [AsParameters] ClickPath path)
+        string alias, HttpContext http, ClickPath path)
     {
         http.Response.Headers.CacheControl = "no-store";
         var isHead = HttpMethods.IsHead(http.Request.Method);
@@ -207,7 +215,7 @@ public static class ClickEndpoints
         _ => type.ToString(),
     };
 
-    /// <summary>The services one click uses, bound per request from DI.</summary>
+    /// <summary>The services one click uses (singletons, resolved when the endpoints are mapped).</summary>
     private readonly record struct ClickPath(
         RoutingTable Routing,
         VisitorResolver Visitors,

@@ -29,6 +29,10 @@ public sealed class TrackerLogging(Serilog.ILogger logger)
             .CreateLogger();
         builder.Services.AddSingleton(new TrackerLogging(logger));
         builder.Services.AddSerilog(logger, dispose: true);
+        // ASP.NET's per-request "Request starting/finished" lines: with this category enabled at any
+        // level, every request (every click) opens a log scope and starts an Activity for it. Request
+        // logging above covers the admin; the hot paths log what matters themselves.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
     }
 
     /// <summary>
