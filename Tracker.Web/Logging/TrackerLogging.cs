@@ -1,5 +1,7 @@
 using Serilog;
 using Serilog.Events;
+using Serilog.Extensions.Hosting;
+using Serilog.Extensions.Logging;
 
 namespace Tracker.Web.Logging;
 
@@ -28,11 +30,18 @@ public sealed class TrackerLogging(Serilog.ILogger logger)
                 outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
             .CreateLogger();
         builder.Services.AddSingleton(new TrackerLogging(logger));
-        builder.Services.AddSerilog(logger, dispose: true);
+        // Serilog as a provider of the standard logger factory (not a replacement for it), so the
+        // filter below applies; Serilog's own configured levels decide everything else.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(logger, dispose: true);
+        builder.Logging.SetMinimumLevel(LogLevel.Trace);
         // ASP.NET's per-request "Request starting/finished" lines: with this category enabled at any
         // level, every request (every click) opens a log scope and starts an Activity for it. Request
-        // logging above covers the admin; the hot paths log what matters themselves.
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        // logging covers the admin; the hot paths log what matters themselves.
+        builder.Logging.AddFilter<SerilogLoggerProvider>("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        var diagnostics = new DiagnosticContext(logger);
+        builder.Services.AddSingleton(diagnostics);
+        builder.Services.AddSingleton<IDiagnosticContext>(diagnostics);
     }
 
     /// <summary>
