@@ -54,7 +54,8 @@ public sealed class ReportEngine(IDbContextFactory<TrackerDbContext> contexts, S
     {
         var state = await ReadStateAsync(connection, ct);
         var grain = state.Zone == plan.Request.TimeZone && state.BuiltUntil == long.MaxValue && !plan.Request.GroupBy.Contains(ReportDimension.Hour)
-            ? RollupGrain.Day : RollupGrain.Quarter;
+            ? RollupGrains.Smallest(plan.FixedColumns.Concat(plan.Request.Filters.Select(f => ReportPlan.FixedColumn(f.Dimension))))
+            : RollupGrain.Quarter;
         var byConversion = plan.Request.Attribution == ReportAttribution.Conversion;
         var keyColumns = plan.FixedColumns;
         var select = new StringBuilder("SELECT ");

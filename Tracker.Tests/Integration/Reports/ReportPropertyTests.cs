@@ -51,6 +51,16 @@ public sealed class ReportPropertyTests
             await AssertMatchesAsync(reports, oracle, request, $"seed {seed}, report {i}");
         }
 
+        // Each day grain at least once (Berlin, no hours): by offer, by country, by both, by nothing.
+        ReportDimension[][] dayGrains = [[ReportDimension.Offer, ReportDimension.Week], [ReportDimension.Country, ReportDimension.Day], [ReportDimension.Country, ReportDimension.OfferGroup], []];
+        foreach (var groupBy in dayGrains)
+            foreach (var attribution in new[] { ReportAttribution.Click, ReportAttribution.Conversion })
+                await AssertMatchesAsync(reports, oracle, new ReportRequest
+                {
+                    From = new DateOnly(2026, 3, 27), To = new DateOnly(2026, 10, 26), TimeZone = "Europe/Berlin", GroupBy = groupBy,
+                    Attribution = attribution, Limit = 10_000,
+                }, $"seed {seed}, day grain [{string.Join(", ", groupBy)}]");
+
         // Rebuild from raw rows == what the click batches and postbacks kept.
         var incremental = await RollupRowsAsync(bed);
         await bed.App.Service<RollupBuilder>().RebuildAllAsync("Europe/Berlin", Ct);
