@@ -59,7 +59,9 @@ public sealed class ReportEngine(IDbContextFactory<TrackerDbContext> contexts, S
         var byConversion = plan.Request.Attribution == ReportAttribution.Conversion;
         var keyColumns = plan.FixedColumns;
         var select = new StringBuilder("SELECT ");
-        if (plan.HasTime) select.Append("Bucket, ");
+        // 15-minute rows are mapped to the report's periods in SQL (fewer rows back); day rows are few.
+        var slots = plan.HasTime && grain == RollupGrain.Quarter;
+        if (plan.HasTime) select.Append(slots ? plan.QuarterSlotExpression("Bucket") : "Bucket").Append(" AS Slot, ");
         foreach (var column in keyColumns) select.Append(column).Append(", ");
         select.Append("SUM(Clicks), SUM(UniqueClicks), SUM(CostMicros), SUM(ClickRevenueMicros), ");
         var suffix = byConversion ? "AtConversion" : "";
@@ -70,7 +72,7 @@ public sealed class ReportEngine(IDbContextFactory<TrackerDbContext> contexts, S
         command.Parameters.AddWithValue("$start", plan.Start);
         command.Parameters.AddWithValue("$end", plan.End);
         plan.AppendFilters(select, command, catalog, rollups: true);
-        var groupBy = (plan.HasTime ? new[] { "Bucket" } : []).Concat(keyColumns).ToList();
+        var groupBy = (plan.HasTime ? new[] { "Slot" } : []).Concat(keyColumns).ToList();
         if (groupBy.Count > 0) select.Append(" GROUP BY ").Append(string.Join(", ", groupBy));
         command.CommandText = select.ToString();
 
@@ -80,7 +82,7 @@ public sealed class ReportEngine(IDbContextFactory<TrackerDbContext> contexts, S
         {
             var i = 0;
             values.Clear();
-            if (plan.HasTime) values.Quarter = reader.GetInt64(i++);
+            if (plan.HasTime) values.Quarter = slots ? plan.SlotStart(reader.GetInt32(i++)) : reader.GetInt64(i++);
             foreach (var column in keyColumns) values.Set(column, reader.GetValue(i++));
             if (reader.IsDBNull(i)) continue; // SUM over no rows
             var clickRevenue = reader.GetInt64(i + 3);

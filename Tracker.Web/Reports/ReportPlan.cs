@@ -68,7 +68,12 @@ internal sealed class ReportPlan
     /// The index of the slot a time column falls in, as nested CASEs that halve the slots at each level
     /// (about log2(slots) comparisons per row; portable SQL, no date functions).
     /// </summary>
-    public string SlotExpression(string column)
+    public string SlotExpression(string column) => SlotExpression(column, q => $"'{Timestamp(q)}'");
+
+    /// <summary>The same over a column of quarters (the 15-minute rollups' Bucket).</summary>
+    public string QuarterSlotExpression(string column) => SlotExpression(column, q => q.ToString(CultureInfo.InvariantCulture));
+
+    private string SlotExpression(string column, Func<long, string> literal)
     {
         var sb = new StringBuilder();
         Build(0, Slots.Length - 1);
@@ -82,7 +87,7 @@ internal sealed class ReportPlan
                 return;
             }
             var mid = (lo + hi + 1) / 2;
-            sb.Append("CASE WHEN ").Append(column).Append(" < '").Append(Timestamp(Slots[mid])).Append("' THEN ");
+            sb.Append("CASE WHEN ").Append(column).Append(" < ").Append(literal(Slots[mid])).Append(" THEN ");
             Build(lo, mid - 1);
             sb.Append(" ELSE ");
             Build(mid, hi);

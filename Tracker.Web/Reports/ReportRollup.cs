@@ -54,8 +54,10 @@ public enum RollupGrain
     Day = 1,
     /// <summary>Whole days, country left out (<c>Country</c> = ""): reports by campaign, stream, offer, offer group or network.</summary>
     DayWithoutCountry = 2,
-    /// <summary>Whole days by campaign and country only (the other ids 0): reports by country.</summary>
+    /// <summary>Whole days by campaign and country only (the other ids 0): reports by country within campaigns.</summary>
     DayByCampaignAndCountry = 3,
+    /// <summary>Whole days by country only (every id 0): reports by country, and totals.</summary>
+    DayByCountry = 4,
 }
 
 /// <summary>The day grains and the key columns each keeps (the others are stored as 0 or "").</summary>
@@ -66,6 +68,7 @@ public static class RollupGrains
         (RollupGrain.Day, ["CampaignId", "StreamId", "OfferId", "AffiliateNetworkId", "Country"]),
         (RollupGrain.DayWithoutCountry, ["CampaignId", "StreamId", "OfferId", "AffiliateNetworkId"]),
         (RollupGrain.DayByCampaignAndCountry, ["CampaignId", "Country"]),
+        (RollupGrain.DayByCountry, ["Country"]),
     ];
 
     /// <summary>The key as a day grain keeps it.</summary>
@@ -74,14 +77,15 @@ public static class RollupGrains
         RollupGrain.Quarter or RollupGrain.Day => key,
         RollupGrain.DayWithoutCountry => key with { Country = "" },
         RollupGrain.DayByCampaignAndCountry => key with { StreamId = 0, OfferId = 0, AffiliateNetworkId = 0 },
+        RollupGrain.DayByCountry => key with { CampaignId = 0, StreamId = 0, OfferId = 0, AffiliateNetworkId = 0 },
     };
 
     /// <summary>The day grain with the fewest rows that has every column a report needs.</summary>
     public static RollupGrain Smallest(IEnumerable<string> columns)
     {
         var needed = columns.ToHashSet(StringComparer.Ordinal);
-        // Fewest rows first: about one row per offer a day, then per campaign and country, then everything.
-        RollupGrain[] bySize = [RollupGrain.DayWithoutCountry, RollupGrain.DayByCampaignAndCountry, RollupGrain.Day];
+        // Fewest rows first: about one row per country a day, per offer, per campaign and country, then everything.
+        RollupGrain[] bySize = [RollupGrain.DayByCountry, RollupGrain.DayWithoutCountry, RollupGrain.DayByCampaignAndCountry, RollupGrain.Day];
         return bySize.First(g => needed.IsSubsetOf(Days.Single(d => d.Grain == g).Columns));
     }
 }
