@@ -53,9 +53,28 @@ public sealed class ReportEngine(IDbContextFactory<TrackerDbContext> contexts, S
     private static async Task ReadRollupsAsync(SqliteTransaction connection, ReportPlan plan, ReportCatalog catalog, ReportGroups groups, CancellationToken ct)
     {
         var state = await ReadStateAsync(connection, ct);
-        var grain = state.Zone == plan.Request.TimeZone && state.BuiltUntil == long.MaxValue && !plan.Request.GroupBy.Contains(ReportDimension.Hour)
-            ? RollupGrains.Smallest(plan.FixedColumns.Concat(plan.Request.Filters.Select(f => ReportPlan.FixedColumn(f.Dimension))))
-            : RollupGrain.Quarter;
+        var dayGrain = RollupGrains.Smallest(plan.FixedColumns.Concat(plan.Request.Filters.Select(f => ReportPlan.FixedColumn(f.Dimension))));
+        var daysUsable = state.BuiltUntil == long.MaxValue && state.Zone is not null && !plan.Request.GroupBy.Contains(ReportDimension.Hour);
+        if (!daysUsable)
+        {
+            await ReadRollupRangeAsync(connection, plan, catalog, groups, RollupGrain.Quarter, plan.Start, plan.End, ct);
+            return;
+        }
+        if (state.Zone == plan.Request.TimeZone)
+        {
+            await ReadRollupRangeAsync(connection, plan, catalog, groups, dayGrain, plan.Start, plan.End, ct);
+            return;
+        }
+        // Another zone: the day rows of every settings-zone day that lies inside the range and inside one
+        // of the report's periods, the 15-minute rows for the rest (the edges, and days a period boundary cuts).
+        ZonedDay.TryFindZone(state.Zone, out var dayZone);
+        foreach (var (useDays, start, end) in plan.Segments(dayZone))
+            await ReadRollupRangeAsync(connection, plan, catalog, groups, useDays ? dayGrain : RollupGrain.Quarter, start, end, ct);
+    }
+
+    private static async Task ReadRollupRangeAsync(SqliteTransaction connection, ReportPlan plan, ReportCatalog catalog, ReportGroups groups,
+        RollupGrain grain, long start, long end, CancellationToken ct)
+    {
         var byConversion = plan.Request.Attribution == ReportAttribution.Conversion;
         var keyColumns = plan.FixedColumns;
         var select = new StringBuilder("SELECT ");
@@ -69,8 +88,8 @@ public sealed class ReportEngine(IDbContextFactory<TrackerDbContext> contexts, S
         select.Append($" FROM {RollupSql.Table} WHERE Grain = $grain AND Bucket >= $start AND Bucket < $end");
         await using var command = connection.NewCommand();
         command.Parameters.AddWithValue("$grain", (int)grain);
-        command.Parameters.AddWithValue("$start", plan.Start);
-        command.Parameters.AddWithValue("$end", plan.End);
+        command.Parameters.AddWithValue("$start", start);
+        command.Parameters.AddWithValue("$end", end);
         plan.AppendFilters(select, command, catalog, rollups: true);
         var groupBy = (plan.HasTime ? new[] { "Slot" } : []).Concat(keyColumns).ToList();
         if (groupBy.Count > 0) select.Append(" GROUP BY ").Append(string.Join(", ", groupBy));

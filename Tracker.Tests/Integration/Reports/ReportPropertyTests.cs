@@ -257,10 +257,57 @@ public sealed class ReportPropertyTests
 
     private static string Payout(Random random) => (random.Next(1, 5000) / 100m).ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Every rollup row with a non-zero counter, as text, in key order.</summary>
-    internal static async Task<List<string>> RollupRowsAsync(PostbackTestBed bed)
+    [Fact]
+    public async Task RebuildRollupsCommandRebuildsThemFromRawRowsAndExits()
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(bed.App.DataDirectory, "tracker.db")};Pooling=False");
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "tracker-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            List<string> kept;
+            await using (var bed = await PostbackTestBed.StartAsync(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero), dataDirectory))
+            {
+                await WaitForDayRollupsAsync(bed, "UTC");
+                await SeedRandomTrafficAsync(bed, new Random(11), clicks: 120);
+                kept = await RollupRowsAsync(dataDirectory);
+            }
+            var database = Path.Combine(dataDirectory, "tracker.db");
+            await using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
+            {
+                // Drifted rollups: some rows gone, one wrong.
+                await connection.OpenAsync(Ct);
+                await using var damage = connection.CreateCommand();
+                damage.CommandText = "DELETE FROM report_rollups WHERE Grain = 0 AND Bucket % 2 = 0; UPDATE report_rollups SET Clicks = Clicks + 1000 WHERE Grain = 1;";
+                await damage.ExecuteNonQueryAsync(Ct);
+            }
+            Assert.NotEqual(kept, await RollupRowsAsync(dataDirectory));
+
+            var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add(Tracker.Tests.Integration.Clicks.TrackerProcess.WebDll);
+            start.ArgumentList.Add("rebuild-rollups");
+            start.Environment["Tracker__DataDirectory"] = dataDirectory;
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync(Ct);
+            var errors = process.StandardError.ReadToEndAsync(Ct);
+            await process.WaitForExitAsync(Ct).WaitAsync(TimeSpan.FromMinutes(2), Ct);
+            Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {await output} {await errors}");
+            Assert.Contains("rebuilt", await output);
+
+            Assert.Equal(kept, await RollupRowsAsync(dataDirectory));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { /* the OS temp cleaner takes it */ }
+        }
+    }
+
+    internal static Task<List<string>> RollupRowsAsync(PostbackTestBed bed) =>
+        RollupRowsAsync(Path.GetDirectoryName(bed.App.Service<Microsoft.Extensions.Options.IOptions<Tracker.Web.Options.TrackerOptions>>().Value.DatabasePath)!);
+
+    /// <summary>Every rollup row with a non-zero counter, as text, in key order.</summary>
+    internal static async Task<List<string>> RollupRowsAsync(string dataDirectory)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "tracker.db")};Pooling=False");
         await connection.OpenAsync(Ct);
         await using var command = connection.CreateCommand();
         var columns = RollupSql.KeyColumns.Concat(RollupSql.CounterColumns).ToList();
