@@ -76,7 +76,7 @@ measure "dashboard: today and yesterday totals, 14 days by day, top 10 offers, n
   "$(q "$TODAY" "$TODAY" '"affiliateNetwork"' ',"sort":{"by":"revenue"},"limit":10')" \
   "$(q "$TODAY" "$TODAY" '"country"' ',"sort":{"by":"revenue"},"limit":10')"
 measure "sub_id_1 over 7 days" 2000 "$(q "$(day 6)" "$TODAY" '"sub_id_1"' ',"sort":{"by":"clicks"},"limit":100')"
-measure "(info) 30 days × offer in Asia/Kathmandu (15-minute rows)" "-" "$(q "$(day 29)" "$TODAY" '"offer"' ',"timeZone":"Asia/Kathmandu"')"
+measure "(info) 30 days × offer in Asia/Kathmandu (not the day rows' zone)" "-" "$(q "$(day 29)" "$TODAY" '"offer"' ',"timeZone":"Asia/Kathmandu"')"
 measure "(info) 7 days × hour × country" "-" "$(q "$(day 6)" "$TODAY" '"hour","country"')"
 echo
 echo "rows: $(sqlite3 "$DATA/tracker.db" 'SELECT COUNT(*) FROM clicks' 2>/dev/null || echo '?') clicks; tracker log: /tmp/tracker-bench-reports.log"
