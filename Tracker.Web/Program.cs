@@ -1,16 +1,24 @@
 using Serilog;
 using Tracker.Web;
+using Tracker.Web.Reports;
 
 // Only for a failure before the host's own logger exists (TrackerLogging); never reloaded, never frozen.
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // `dotnet Tracker.Web.dll rebuild-rollups`: rebuild the report rollups from the raw rows and exit (docs/operations.md).
+    var rebuildRollups = args.Contains(RollupCommand.Name);
+    var builder = WebApplication.CreateBuilder(args.Where(a => a != RollupCommand.Name).ToArray());
     builder.AddTracker();
 
     var app = builder.Build();
     await app.InitializeTrackerAsync();
+    if (rebuildRollups)
+    {
+        await RollupCommand.RunAsync(app.Services);
+        return;
+    }
     app.MapTracker();
 
     await app.RunAsync();
