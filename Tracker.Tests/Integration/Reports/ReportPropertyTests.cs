@@ -223,7 +223,7 @@ public sealed class ReportPropertyTests
             });
         }
         foreach (var burst in all.Chunk(25))
-            Assert.All(await Task.WhenAll(burst.Select(recorder.RecordAsync)), stored => Assert.True(stored));
+            Assert.All(await Task.WhenAll(burst.Select(c => recorder.RecordAsync(c).AsTask())), stored => Assert.True(stored));
 
         // Postbacks: each converting click gets a story, all stories interleaved in time order.
         var events = new List<(DateTime At, string Query)>();
