@@ -14,9 +14,14 @@
 # per recorded click, committed before the 200) at saturation, the clicks topped up to FILL_CLICKS,
 # and the tracker's memory (RSS) read.
 #
+# A second tracker, started from the same build with Tracker:Benchmark:WithoutRollups, takes the same
+# saturated click runs in every round, so what the report rollups cost a click is measured side by
+# side; and each round ends with the paced click run repeated while bench/report-loop.sh runs reports.
+#
 # Targets checked: click throughput >= 50 % of bare Kestrel's; tracker CPU per click <= 2 x bare's CPU
-# per request; click p99 <= 5 ms paced; postbacks >= 5,000/s with 0 errors, every 200 a conversion;
-# RSS <= 250 MB after FILL_CLICKS clicks; every answered click in the database; nothing lost at SIGTERM.
+# per request; click p99 <= 5 ms paced; click CPU with rollups <= 1.1 x without; paced click p99 while
+# reports run <= 1.5 x idle; postbacks >= 5,000/s with 0 errors, every 200 a conversion; RSS <= 250 MB
+# after FILL_CLICKS clicks; every answered click in the database; nothing lost at SIGTERM.
 #
 # Usage: bench/run.sh   (ROUNDS=3 DURATION=10s CONNECTIONS=64 THREADS=2 WARMUP=5s PACED_DELAY_MS=30
 #                        FILL_CLICKS=1000000 by default)
@@ -45,25 +50,32 @@ mkdir -p "$work"
 data="$PWD/$work/data"
 log="$PWD/$work/tracker.log"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-port=$(free_port); bare_port=$(free_port)
+port=$(free_port); bare_port=$(free_port); plain_port=$(free_port)
 base="http://127.0.0.1:$port"
 bare_base="http://127.0.0.1:$bare_port"
+plain_base="http://127.0.0.1:$plain_port"
+plain_data="$PWD/$work/data-without-rollups"
+api_key=bench-api-key-0123456789abcdef
 
 echo "== publishing Release (tracker and bare Kestrel)"
 dotnet publish Tracker.Web -c Release -nologo -v quiet -o "$work/tracker" >/dev/null
 dotnet publish bench/BareKestrel -c Release -nologo -v quiet -o "$work/bare" >/dev/null
 dll="$PWD/$work/tracker/Tracker.Web.dll"
 
-pid=""; bare_pid=""
-start_tracker() {
-  (cd "$(dirname "$dll")" && \
-    Tracker__DataDirectory="$data" \
+pid=""; bare_pid=""; plain_pid=""
+run_tracker() { # data-dir url without-rollups
+  cd "$(dirname "$dll")" && \
+    Tracker__DataDirectory="$1" \
     Tracker__Benchmark__BaselineEndpoint=true \
-    Tracker__ApiKey=bench-api-key-0123456789abcdef \
+    Tracker__Benchmark__WithoutRollups="$3" \
+    Tracker__ApiKey=$api_key \
     ForwardedHeaders__ForwardedHeaders=XForwardedFor \
     Serilog__MinimumLevel__Default=Warning \
     ASPNETCORE_ENVIRONMENT=Production \
-    exec dotnet "$dll" --urls "$base" >>"$log" 2>&1) &
+    exec dotnet "$dll" --urls "$2" >>"$log" 2>&1
+}
+start_tracker() {
+  (run_tracker "$data" "$base" false) &
   pid=$!
   wait_up "$base/health" "$pid"
 }
@@ -76,7 +88,7 @@ wait_up() {
   echo "a server did not start; see $log" >&2; exit 1
 }
 stop_tracker() { kill -TERM "$pid"; wait "$pid" || true; pid=""; }
-trap '[ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null; [ -n "$bare_pid" ] && kill -TERM "$bare_pid" 2>/dev/null; true' EXIT
+trap '[ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null; [ -n "$bare_pid" ] && kill -TERM "$bare_pid" 2>/dev/null; [ -n "$plain_pid" ] && kill -TERM "$plain_pid" 2>/dev/null; true' EXIT
 
 rows() { sqlite3 "$data/tracker.db" "SELECT count(*) FROM clicks;"; }
 
@@ -84,7 +96,11 @@ echo "== first start: create and migrate the database"
 start_tracker; stop_tracker
 echo "== seeding the campaign"
 sqlite3 "$data/tracker.db" < bench/seed.sql
+cp -r "$data" "$plain_data"
 start_tracker
+(run_tracker "$plain_data" "$plain_base" true) &
+plain_pid=$!
+wait_up "$plain_base/health" "$plain_pid"
 (cd "$work/bare" && DOTNET_gcServer=0 exec dotnet BareKestrel.dll --urls "$bare_base" >>"$log" 2>&1) &
 bare_pid=$!
 wait_up "$bare_base/bench" "$bare_pid"
@@ -97,7 +113,7 @@ hz=$(getconf CLK_TCK)
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 measure() { # name base path duration [delay-ms] [script] [args...] -> RESULT line + cpu_ticks of the server measured
   local name=$1 url=$2 path=$3 duration=$4 delay=${5:-} script=${6:-bench/click-load.lua}; shift 6 2>/dev/null || shift $#
-  local target=$pid; [ "$url" = "$bare_base" ] && target=$bare_pid
+  local target=$pid; [ "$url" = "$bare_base" ] && target=$bare_pid; [ "$url" = "$plain_base" ] && target=$plain_pid
   local t0; t0=$(cpu_ticks "$target")
   BENCH_THREADS=$THREADS BENCH_DELAY_MS=$delay wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency -s "$script" "$url" -- "$path" "$@" > "$work/$name.txt"
   echo "$(grep '^RESULT' "$work/$name.txt") cpu_ticks=$(( $(cpu_ticks "$target") - t0 ))"
@@ -114,9 +130,10 @@ echo "== warming up ($WARMUP each)"
 measure warmup-bare "$bare_base" /bench "$WARMUP" >/dev/null
 measure warmup-baseline "$base" /_bench/baseline "$WARMUP" >/dev/null
 measure warmup-click "$base" /bench "$WARMUP" >/dev/null
+measure warmup-plain "$plain_base" /bench "$WARMUP" >/dev/null
 sleep 1
 
-declare -a loads ratios cpu_ratios paced_p99 lines
+declare -a loads ratios cpu_ratios paced_p99 rollup_ratios reports_p99 report_ratios lines
 answered=0; recorded=0; errors=0; rows_mismatch=0
 for round in $(seq 1 "$ROUNDS"); do
   loads[$round]=$(cut -d' ' -f1 /proc/loadavg)
@@ -124,22 +141,30 @@ for round in $(seq 1 "$ROUNDS"); do
   k=$(measure "bare-$round" "$bare_base" /bench "$DURATION"); sleep 1
   b=$(measure "baseline-$round" "$base" /_bench/baseline "$DURATION"); sleep 1
   before=$(rows); c=$(measure "click-$round" "$base" /bench "$DURATION"); sleep 1; after=$(rows)
+  n=$(measure "click-without-rollups-$round" "$plain_base" /bench "$DURATION"); sleep 1
   # The saturated click run leaves hundreds of MB for the kernel to write back; let that finish
   # first, so the paced runs measure a steady state rather than the previous burst's flush.
   sync; sleep 3
   kp=$(measure "bare-paced-$round" "$bare_base" /bench "$DURATION" "$PACED_DELAY_MS"); sleep 1
   bp=$(measure "baseline-paced-$round" "$base" /_bench/baseline "$DURATION" "$PACED_DELAY_MS"); sleep 1
   before_paced=$(rows); cp=$(measure "click-paced-$round" "$base" /bench "$DURATION" "$PACED_DELAY_MS"); sleep 1; after_paced=$(rows)
+  # The same paced clicks while the dashboard's and the Reports page's reports run in a loop beside them.
+  bench/report-loop.sh "$base" "$api_key" "${DURATION%s}" > "$work/report-loop-$round.txt" &
+  loop_pid=$!
+  before_reports=$(rows); cr=$(measure "click-paced-reports-$round" "$base" /bench "$DURATION" "$PACED_DELAY_MS"); wait "$loop_pid"; sleep 1; after_reports=$(rows)
   ratios[$round]=$(awk -v c="$(rps "$c")" -v k="$(rps "$k")" 'BEGIN { printf "%.1f", 100 * c / k }')
   cpu_ratios[$round]=$(awk -v c="$(cpu_us "$c")" -v k="$(cpu_us "$k")" 'BEGIN { printf "%.2f", c / k }')
   paced_p99[$round]=$(field "$cp" p99_us)
-  round_answered=$(( $(field "$c" requests) + $(field "$cp" requests) ))
-  round_recorded=$(( (after - before) + (after_paced - before_paced) ))
+  reports_p99[$round]=$(field "$cr" p99_us)
+  report_ratios[$round]=$(awk -v r="$(field "$cr" p99_us)" -v i="$(field "$cp" p99_us)" 'BEGIN { printf "%.2f", r / i }')
+  rollup_ratios[$round]=$(awk -v c="$(cpu_us "$c")" -v n="$(cpu_us "$n")" 'BEGIN { printf "%.2f", c / n }')
+  round_answered=$(( $(field "$c" requests) + $(field "$cp" requests) + $(field "$cr" requests) ))
+  round_recorded=$(( (after - before) + (after_paced - before_paced) + (after_reports - before_reports) ))
   answered=$((answered + round_answered)); recorded=$((recorded + round_recorded))
   in_flight=$((round_recorded - round_answered))
-  if [ "$in_flight" -lt 0 ] || [ "$in_flight" -gt $((2 * CONNECTIONS)) ]; then rows_mismatch=1; fi
-  errors=$((errors + $(errors_of "$k") + $(errors_of "$b") + $(errors_of "$c") + $(errors_of "$kp") + $(errors_of "$bp") + $(errors_of "$cp")))
-  lines[$round]="$k|$b|$c|$kp|$bp|$cp"
+  if [ "$in_flight" -lt 0 ] || [ "$in_flight" -gt $((3 * CONNECTIONS)) ]; then rows_mismatch=1; fi
+  errors=$((errors + $(errors_of "$k") + $(errors_of "$b") + $(errors_of "$c") + $(errors_of "$n") + $(errors_of "$kp") + $(errors_of "$bp") + $(errors_of "$cp") + $(errors_of "$cr")))
+  lines[$round]="$k|$b|$c|$n|$kp|$bp|$cp|$cr"
 done
 
 echo "== postbacks: one per recorded click, saturated"
@@ -168,6 +193,9 @@ final=$(rows)
 ratio=$(median "${ratios[@]}")
 cpu_ratio=$(median "${cpu_ratios[@]}")
 p99=$(median "${paced_p99[@]}")
+rollup_ratio=$(median "${rollup_ratios[@]}")
+report_ratio=$(median "${report_ratios[@]}")
+kill -TERM "$plain_pid"; wait "$plain_pid" || true; plain_pid=""
 
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 report="$work/report.md"
@@ -180,20 +208,24 @@ report="$work/report.md"
   echo "| round (load avg) | endpoint | requests/s | p50 | p90 | p99 | max | server CPU per request |"
   echo "|---|---|---:|---:|---:|---:|---:|---:|"
   for round in $(seq 1 "$ROUNDS"); do
-    IFS='|' read -r k b c kp bp cp <<<"${lines[$round]}"
+    IFS='|' read -r k b c n kp bp cp cr <<<"${lines[$round]}"
     r="$round (${loads[$round]})"
     row "$r" 'bare Kestrel 302, saturated' "$k"
     row "$r" '`/_bench/baseline` (tracker pipeline 302), saturated' "$b"
     row "$r" '`/bench` (click path), saturated' "$c"
+    row "$r" '`/bench` without report rollups (second tracker), saturated' "$n"
     row "$r" 'bare Kestrel 302, paced' "$kp"
     row "$r" '`/_bench/baseline`, paced' "$bp"
     row "$r" '`/bench`, paced' "$cp"
+    row "$r" '`/bench`, paced, reports running in a loop' "$cr"
   done
   row "—" 'postbacks (sale, EUR payout converted), saturated' "$pb"
   echo
   echo "- Click throughput: **$ratio %** of bare Kestrel, median of the rounds (${ratios[*]}) (target ≥ 50 %)."
   echo "- Tracker CPU per click: **${cpu_ratio} ×** bare Kestrel's CPU per request, median (${cpu_ratios[*]}) (target ≤ 2)."
   echo "- Click p99 at the paced rate: **$(ms "$p99") ms**, median of the rounds (target ≤ 5 ms)."
+  echo "- Click CPU with report rollups: **${rollup_ratio} ×** without, median (${rollup_ratios[*]}) (target ≤ 1.1)."
+  echo "- Paced click p99 while reports run: **${report_ratio} ×** idle, median (${report_ratios[*]}; p99 $(for v in "${reports_p99[@]}"; do printf '%s ' "$(ms "$v")"; done)ms) (target ≤ 1.5); $(cat "$work"/report-loop-*.txt | awk '{ n += $3; e += $NF } END { printf "%d reports ran, %d errors", n, e }')."
   echo "- Postbacks: **$(rps "$pb")/s**, $pb_errors errors, $conversions new conversions for $(field "$pb" requests) answers (target ≥ 5,000/s, 0 errors)."
   echo "- Memory after $clicks_total clicks: tracker RSS **$((rss_kb / 1024)) MB** (peak $((hwm_kb / 1024)) MB; target ≤ 250 MB); bare Kestrel $((bare_rss_kb / 1024)) MB."
   echo "- Clicks answered in the rounds (302 received by wrk): $answered; rows written meanwhile: $recorded" \
@@ -205,6 +237,8 @@ report="$work/report.md"
 status=0
 awk -v r="$ratio" 'BEGIN { exit !(r >= 50) }' || { echo "FAIL: click throughput below 50 % of bare Kestrel"; status=1; }
 awk -v r="$cpu_ratio" 'BEGIN { exit !(r <= 2) }' || { echo "FAIL: tracker CPU per click above 2x bare Kestrel's"; status=1; }
+awk -v r="$rollup_ratio" 'BEGIN { exit !(r <= 1.1) }' || { echo "FAIL: click CPU with rollups above 1.1x without"; status=1; }
+awk -v r="$report_ratio" 'BEGIN { exit !(r <= 1.5) }' || { echo "FAIL: paced click p99 while reports run above 1.5x idle"; status=1; }
 [ "${p99%.*}" -le 5000 ] || { echo "FAIL: click p99 at the paced rate above 5 ms"; status=1; }
 awk -v r="$(rps "$pb")" 'BEGIN { exit !(r >= 5000) }' || { echo "FAIL: postbacks below 5,000/s"; status=1; }
 [ "$pb_errors" -eq 0 ] || { echo "FAIL: $pb_errors postback errors"; status=1; }

@@ -33,6 +33,7 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
 
     private readonly ClickQueue _queue;
     private readonly int _batchSize;
+    private readonly bool _withoutRollups;
     private readonly string _connectionString;
     private readonly ClickNoticeThrottle _notices;
     private readonly ILogger<ClickRecorder> _logger;
@@ -47,6 +48,7 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
     {
         _connectionString = $"Data Source={trackerOptions.Value.DatabasePath};Pooling=False";
         _batchSize = options.Value.ClickBatchSize;
+        _withoutRollups = options.Value.Benchmark.WithoutRollups;
         _notices = new ClickNoticeThrottle(changes);
         _logger = logger;
         _checkpointer = new WalCheckpointer(_connectionString, logger);
@@ -131,7 +133,7 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
                 pragma.CommandText = "PRAGMA wal_autocheckpoint=0; PRAGMA cache_size=-32768; PRAGMA journal_size_limit=67108864;";
                 pragma.ExecuteNonQuery();
             }
-            using var rows = new ClickRowWriter(connection);
+            using var rows = new ClickRowWriter(connection, withRollups: !_withoutRollups);
             while (_queue.Take(batch, _batchSize))
             {
                 _answered = 0;

@@ -36,31 +36,33 @@ internal sealed class ClickRowWriter : IDisposable
 
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _insert;
-    private readonly ClickRollupWriter _rollups;
+    private readonly ClickRollupWriter? _rollups;
     private readonly ArrayBufferWriter<byte> _json = new(4096);
     private readonly Utf8JsonWriter _jsonWriter;
     private byte[] _text = new byte[4096];
 
-    public ClickRowWriter(SqliteConnection connection)
+    /// <param name="connection">The writer's open connection.</param>
+    /// <param name="withRollups">False only for bench/'s measurement of what the rollups cost (<see cref="Options.BenchmarkOptions.WithoutRollups"/>).</param>
+    public ClickRowWriter(SqliteConnection connection, bool withRollups = true)
     {
         _db = connection.Handle ?? throw new InvalidOperationException("The connection must be open.");
         Check(raw.sqlite3_prepare_v2(_db, InsertSql, out _insert));
         _jsonWriter = new Utf8JsonWriter(_json, JsonOptions);
-        _rollups = new ClickRollupWriter(connection);
+        _rollups = withRollups ? new ClickRollupWriter(connection) : null;
     }
 
     public void Begin() => Check(raw.sqlite3_exec(_db, "BEGIN IMMEDIATE"));
 
     public void Commit()
     {
-        _rollups.Write();
+        _rollups?.Write();
         Check(raw.sqlite3_exec(_db, "COMMIT"));
     }
 
     /// <summary>Undoes an open transaction; a no-op when SQLite already rolled it back.</summary>
     public void Rollback()
     {
-        _rollups.Reset();
+        _rollups?.Reset();
         if (raw.sqlite3_get_autocommit(_db) == 0) Check(raw.sqlite3_exec(_db, "ROLLBACK"));
     }
 
@@ -108,7 +110,7 @@ internal sealed class ClickRowWriter : IDisposable
             for (var i = 0; i < ReportColumns.All.Count; i++) Text(19 + i, ReportColumns.Value(click, ReportColumns.All[i]));
             var rc = raw.sqlite3_step(_insert);
             if (rc != raw.SQLITE_DONE) Check(rc);
-            _rollups.Add(click);
+            _rollups?.Add(click);
         }
         finally
         {
@@ -156,6 +158,6 @@ internal sealed class ClickRowWriter : IDisposable
     {
         _insert.Dispose();
         _jsonWriter.Dispose();
-        _rollups.Dispose();
+        _rollups?.Dispose();
     }
 }
