@@ -84,6 +84,7 @@ public static class TrackerHost
         services.AddLocalOffers();
         services.AddClicks();
         services.AddConversions();
+        services.AddSingleton<ReportPresets.ReportPresetStore>();
         return services;
     }
 
