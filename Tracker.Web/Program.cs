@@ -1,15 +1,23 @@
 using Serilog;
 using Tracker.Web;
+using Tracker.Web.Reports;
 
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // `dotnet Tracker.Web.dll rebuild-rollups`: rebuild the report rollups from the raw rows and exit (docs/operations.md).
+    var rebuildRollups = args.Contains(RollupCommand.Name);
+    var builder = WebApplication.CreateBuilder(args.Where(a => a != RollupCommand.Name).ToArray());
     builder.AddTracker();
 
     var app = builder.Build();
     await app.InitializeTrackerAsync();
+    if (rebuildRollups)
+    {
+        await RollupCommand.RunAsync(app.Services);
+        return;
+    }
     app.MapTracker();
 
     await app.RunAsync();

@@ -16,6 +16,7 @@ using Tracker.Web.Live;
 using Tracker.Web.LocalOffers;
 using Tracker.Web.Mapping;
 using Tracker.Web.Options;
+using Tracker.Web.Reports;
 using Tracker.Web.Security;
 using Tracker.Web.Services;
 
@@ -84,6 +85,7 @@ public static class TrackerHost
         services.AddLocalOffers();
         services.AddClicks();
         services.AddConversions();
+        services.AddReports();
         services.AddSingleton<ReportPresets.ReportPresetStore>();
         return services;
     }
@@ -93,6 +95,7 @@ public static class TrackerHost
     {
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         await app.Services.GetRequiredService<SettingsStore>().LoadAsync();
+        await app.Services.GetRequiredService<RollupBuilder>().BuildIfNeverBuiltAsync(app.Services.GetRequiredService<SettingsStore>().Current.TimeZone, CancellationToken.None);
     }
 
     public static WebApplication MapTracker(this WebApplication app)

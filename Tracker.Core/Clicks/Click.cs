@@ -40,6 +40,9 @@ public sealed class Click
 
     public string CostCurrency { get; set; } = "";
 
+    /// <summary>The cost converted to the base currency at the click's time (0 when no rate was configured), in micro-units; what reports count as cost.</summary>
+    public long CostBaseMicros { get; set; }
+
     /// <summary>CPC revenue in micro-units of the base currency (0 for CPA offers).</summary>
     public long RevenueMicros { get; set; }
 

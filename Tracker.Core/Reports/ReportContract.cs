@@ -36,6 +36,8 @@ public sealed record ReportRequest
     public ReportAttribution Attribution { get; init; } = ReportAttribution.Click;
     public ReportMetric SortBy { get; init; } = ReportMetric.Clicks;
     public bool SortDescending { get; init; } = true;
+    /// <summary>Sort rows by their group keys (time in order, names alphabetically) instead of <see cref="SortBy"/>; the API does this when no sort is given and the first level is time.</summary>
+    public bool SortByKeys { get; init; }
     public int Limit { get; init; } = 500;
 }
 

@@ -43,6 +43,48 @@ public static class ReportNames
         (ReportMetric.Cpc, "cpc", "CPC"),
     ];
 
+    /// <summary>
+    /// What each metric means, in the words of docs/reports.md: the API describes them with it and the
+    /// Reports page and dashboard show exactly these texts as tooltips.
+    /// </summary>
+    public static string Description(ReportMetric m) => m switch
+    {
+        ReportMetric.Clicks => "Every recorded visit to a campaign link.",
+        ReportMetric.UniqueClicks => "Clicks from a visitor (IP + user agent) who had not clicked the same campaign within its uniqueness window (24 hours by default).",
+        ReportMetric.Conversions => "Leads + sales: conversions the network reported and has not rejected.",
+        ReportMetric.Leads => "Conversions waiting for the network's confirmation (status lead); their payout is revenue on hold.",
+        ReportMetric.Sales => "Confirmed conversions (status sale); their payout is revenue.",
+        ReportMetric.Rejected => "Conversions the network rejected; they add no revenue (nor do their rebills).",
+        ReportMetric.Rebills => "Extra payments on a conversion (recurring billing), each with its own transaction id; not counted as conversions.",
+        ReportMetric.Revenue => "Confirmed money in the base currency: sales and rebills, plus CPC revenue booked on the click.",
+        ReportMetric.RevenueHold => "Payout of leads not yet confirmed, in the base currency; it moves to revenue when the lead becomes a sale, and disappears if rejected.",
+        ReportMetric.Cost => "What the clicks cost: the traffic source's cost parameter, converted to the base currency at the click's time.",
+        ReportMetric.Profit => "Revenue − cost (revenue on hold is not included).",
+        ReportMetric.Roi => "Return on investment: profit ÷ cost, in percent; empty without cost.",
+        ReportMetric.Cr => "Conversion rate: conversions ÷ clicks, in percent; empty without clicks.",
+        ReportMetric.Epc => "Earnings per click: revenue ÷ clicks; empty without clicks.",
+        ReportMetric.Cpc => "Cost per click: cost ÷ clicks; empty without clicks.",
+    };
+
+    /// <summary>What each grouping means, for the group-by chips' tooltips.</summary>
+    public static string Description(ReportDimension d) => d switch
+    {
+        ReportDimension.Day => "Calendar days in the report's time zone (23 or 25 hours on DST change days).",
+        ReportDimension.Hour => "Clock hours in the report's time zone (at most 31 days).",
+        ReportDimension.Week => "ISO weeks (Monday to Sunday) in the report's time zone.",
+        ReportDimension.Month => "Calendar months in the report's time zone.",
+        ReportDimension.Campaign => "The campaign whose link was clicked.",
+        ReportDimension.Stream => "The campaign's stream that routed the click.",
+        ReportDimension.Offer => "The offer the click was sent to.",
+        ReportDimension.OfferGroup => "The group the offer is in now.",
+        ReportDimension.AffiliateNetwork => "The affiliate network of the offer the click was sent to.",
+        ReportDimension.Country => "The visitor's country (ISO code), from the IP address.",
+        ReportDimension.Source => "The link's source parameter, as the traffic source sent it.",
+        ReportDimension.Keyword => "The link's keyword parameter.",
+        ReportDimension.SubId1 or ReportDimension.SubId2 or ReportDimension.SubId3 or ReportDimension.SubId4 or ReportDimension.SubId5
+            => $"The link's {Name(d)} parameter (a postback can update it).",
+    };
+
     public static IEnumerable<ReportDimension> AllDimensions => Dimensions.Select(d => d.Dimension);
 
     public static IEnumerable<ReportMetric> AllMetrics => Metrics.Select(m => m.Metric);

@@ -6,6 +6,8 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using Tracker.Core.Clicks;
+using Tracker.Web.Reports;
+using ReportColumns = Tracker.Web.Reports.ClickReportColumns;
 
 namespace Tracker.Web.Clicks;
 
@@ -24,14 +26,17 @@ internal sealed class ClickRowWriter : IDisposable
 {
     private const string InsertSql = """
         INSERT INTO clicks (SubId, CreatedAt, CampaignId, StreamId, OfferId, AffiliateNetworkId, Country, Ip,
-            UserAgent, Referrer, Language, IsUnique, Parameters, CostMicros, CostCurrency, RevenueMicros, Trace)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+            UserAgent, Referrer, Language, IsUnique, Parameters, CostMicros, CostCurrency, RevenueMicros, Trace,
+            CostBaseMicros, Source, Keyword, SubId1, SubId2, SubId3, SubId4, SubId5)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+            ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)
         """;
 
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _insert;
+    private readonly ClickRollupWriter _rollups;
     private readonly ArrayBufferWriter<byte> _json = new(4096);
     private readonly Utf8JsonWriter _jsonWriter;
     private byte[] _text = new byte[4096];
@@ -41,15 +46,21 @@ internal sealed class ClickRowWriter : IDisposable
         _db = connection.Handle ?? throw new InvalidOperationException("The connection must be open.");
         Check(raw.sqlite3_prepare_v2(_db, InsertSql, out _insert));
         _jsonWriter = new Utf8JsonWriter(_json, JsonOptions);
+        _rollups = new ClickRollupWriter(connection);
     }
 
     public void Begin() => Check(raw.sqlite3_exec(_db, "BEGIN IMMEDIATE"));
 
-    public void Commit() => Check(raw.sqlite3_exec(_db, "COMMIT"));
+    public void Commit()
+    {
+        _rollups.Write();
+        Check(raw.sqlite3_exec(_db, "COMMIT"));
+    }
 
     /// <summary>Undoes an open transaction; a no-op when SQLite already rolled it back.</summary>
     public void Rollback()
     {
+        _rollups.Reset();
         if (raw.sqlite3_get_autocommit(_db) == 0) Check(raw.sqlite3_exec(_db, "ROLLBACK"));
     }
 
@@ -93,8 +104,11 @@ internal sealed class ClickRowWriter : IDisposable
             Text(15, click.CostCurrency);
             Check(raw.sqlite3_bind_int64(_insert, 16, click.RevenueMicros));
             Json(17, click.Trace);
+            Check(raw.sqlite3_bind_int64(_insert, 18, click.CostBaseMicros));
+            for (var i = 0; i < ReportColumns.All.Count; i++) Text(19 + i, ReportColumns.Value(click, ReportColumns.All[i]));
             var rc = raw.sqlite3_step(_insert);
             if (rc != raw.SQLITE_DONE) Check(rc);
+            _rollups.Add(click);
         }
         finally
         {
@@ -142,5 +156,6 @@ internal sealed class ClickRowWriter : IDisposable
     {
         _insert.Dispose();
         _jsonWriter.Dispose();
+        _rollups.Dispose();
     }
 }

@@ -4,6 +4,7 @@ using Tracker.Core.Clicks;
 using Tracker.Core.Conversions;
 using Tracker.Web.Data;
 using Tracker.Web.Live;
+using Tracker.Web.Reports;
 using Tracker.Web.Services;
 
 namespace Tracker.Web.Conversions;
@@ -179,7 +180,9 @@ public sealed class PostbackRecorder(
         AppliedPostback? applied = null;
         if (decision.ChangesConversion)
         {
+            var countedBefore = ConversionRollups.Parts(conversion, transactions);
             applied = PostbackPolicy.Apply(decision, click, conversion, transactions, postback.ClickParameters, now);
+            ClickReportColumns.Sync(db.Entry(click));
             if (decision.Action == PostbackAction.Create)
             {
                 db.Conversions.Add(applied.Conversion);
@@ -190,6 +193,8 @@ public sealed class PostbackRecorder(
                 added.ConversionId = applied.Conversion.Id;
                 db.ConversionTransactions.Add(added);
             }
+            ConversionRollups.Write(connection, click, countedBefore,
+                ConversionRollups.Parts(applied.Conversion, applied.NewTransaction is { } t ? [.. transactions, t] : transactions));
         }
         else if (decision.Action == PostbackAction.Refuse)
         {

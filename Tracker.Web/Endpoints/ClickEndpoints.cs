@@ -63,6 +63,7 @@ public static class ClickEndpoints
         var cost = ClickParameters.ParseCost(parameters, snapshot.BaseCurrency, out var costProblem);
         if (costProblem is not null) trace.Add(costProblem);
         (click.CostMicros, click.CostCurrency) = (cost.Micros, cost.Currency);
+        click.CostBaseMicros = ClickCost.InBase(cost, snapshot.Rates, trace);
 
         // Render: the offer's redirect (or local page), or the stream's action.
         var response = await RenderAsync(http, path, snapshot, stream, offer, click, MacrosFor(click, campaign, stream, offer), trace);

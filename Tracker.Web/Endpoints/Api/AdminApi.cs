@@ -22,6 +22,7 @@ public static class AdminApi
         api.MapClickApi();
         api.MapCampaigns();
         api.MapConversionsApi();
+        api.MapReportsApi();
         return api;
     }
 }

@@ -22,6 +22,7 @@ public static class AdminApiDocument
         ("Campaigns", "Tracking links /{alias} and the ordered streams that route their visitors to offers."),
         ("Conversions", "Conversions recorded from the networks' postbacks, with status and revenue."),
         ("Postbacks", "Every postback received, with what the tracker did with it."),
+        ("Reports", "Clicks, conversions, revenue, cost and profit, grouped and filtered, from the rollups."),
     ];
 
     public static void Configure(OpenApiOptions options)

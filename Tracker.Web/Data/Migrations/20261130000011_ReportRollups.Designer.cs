@@ -12,8 +12,8 @@ using Tracker.Web.Data;
 namespace Tracker.Web.Data.Migrations
 {
     [DbContext(typeof(TrackerDbContext))]
-    [Migration("20261130000430_ReportPresets")]
-    partial class ReportPresets
+    [Migration("20261130000011_ReportRollups")]
+    partial class ReportRollups
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -162,6 +162,9 @@ namespace Tracker.Web.Data.Migrations
                     b.Property<int>("CampaignId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("CostBaseMicros")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CostCurrency")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -186,6 +189,13 @@ namespace Tracker.Web.Data.Migrations
                     b.Property<bool>("IsUnique")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Keyword")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -206,6 +216,13 @@ namespace Tracker.Web.Data.Migrations
                     b.Property<long>("RevenueMicros")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<int?>("StreamId")
                         .HasColumnType("INTEGER");
 
@@ -213,6 +230,41 @@ namespace Tracker.Web.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(26)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("SubId1")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("SubId2")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("SubId3")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("SubId4")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("SubId5")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<string>("Trace")
                         .IsRequired()
@@ -603,36 +655,6 @@ namespace Tracker.Web.Data.Migrations
                     b.ToTable("offer_groups", (string)null);
                 });
 
-            modelBuilder.Entity("Tracker.Core.Reports.ReportPreset", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Query")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Name")
-                        .IsUnique();
-
-                    b.ToTable("report_presets", (string)null);
-                });
-
             modelBuilder.Entity("Tracker.Core.Settings.TrackerSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -669,6 +691,107 @@ namespace Tracker.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("settings", (string)null);
+                });
+
+            modelBuilder.Entity("Tracker.Web.Reports.ReportRollup", b =>
+                {
+                    b.Property<int>("Grain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Bucket")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StreamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfferId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AffiliateNetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClickRevenueMicros")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Clicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CostMicros")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Leads")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LeadsAtConversion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Rebills")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RebillsAtConversion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RejectedAtConversion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RevenueHoldMicros")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RevenueHoldMicrosAtConversion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RevenueMicros")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RevenueMicrosAtConversion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sales")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SalesAtConversion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UniqueClicks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Grain", "Bucket", "CampaignId", "StreamId", "OfferId", "AffiliateNetworkId", "Country");
+
+                    b.ToTable("report_rollups", (string)null);
+                });
+
+            modelBuilder.Entity("Tracker.Web.Reports.ReportRollupState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DayBuiltUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DayZone")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("report_rollup_state", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            DayBuiltUntil = -1L
+                        });
                 });
 
             modelBuilder.Entity("Tracker.Core.Campaigns.CampaignStream", b =>
