@@ -50,6 +50,9 @@ public static class ReportFormat
     /// <summary>What a row's group key shows: the name, or what an empty value means.</summary>
     public static string KeyText(ReportKey key)
     {
+        // A country reads best as its code and name: "DE · Germany".
+        if (key.Dimension == ReportDimension.Country && key.Value.Length > 0 && key.Label.Length > 0 && key.Label != key.Value)
+            return $"{key.Value} · {key.Label}";
         if (!string.IsNullOrWhiteSpace(key.Label)) return key.Label;
         if (!string.IsNullOrEmpty(key.Value)) return ReportNames.IsId(key.Dimension) ? $"#{key.Value}" : key.Value;
         return key.Dimension switch
@@ -64,25 +67,10 @@ public static class ReportFormat
         };
     }
 
-    /// <summary>
-    /// The definition shown in a metric's header tooltip: what it counts and how it is computed.
-    /// </summary>
-    public static string Definition(ReportMetric metric) => metric switch
-    {
-        ReportMetric.Clicks => "Clicks: every visit to a campaign's tracking link.",
-        ReportMetric.UniqueClicks => "Unique clicks: clicks from a visitor (IP + browser) not seen on the same campaign within its uniqueness window.",
-        ReportMetric.Conversions => "Conversions: leads + sales (rejected ones are not counted).",
-        ReportMetric.Leads => "Leads: conversions the network registered but has not confirmed yet; their payout is revenue on hold.",
-        ReportMetric.Sales => "Sales: conversions the network confirmed; their payout is revenue.",
-        ReportMetric.Rejected => "Rejected: conversions the network cancelled; they earn nothing.",
-        ReportMetric.Rebills => "Rebills: repeated payments (upsells) added to a conversion.",
-        ReportMetric.Revenue => "Revenue: confirmed money — sales + rebills + CPC payouts, in the base currency.",
-        ReportMetric.RevenueHold => "Revenue on hold: the payouts of leads, not confirmed yet.",
-        ReportMetric.Cost => "Cost: what the clicks cost (each click's cost parameter), in the base currency.",
-        ReportMetric.Profit => "Profit: revenue − cost.",
-        ReportMetric.Roi => "ROI: profit ÷ cost, as a percentage; — without cost.",
-        ReportMetric.Cr => "CR (conversion rate): conversions ÷ clicks, as a percentage; — without clicks.",
-        ReportMetric.Epc => "EPC (earnings per click): revenue ÷ clicks; — without clicks.",
-        ReportMetric.Cpc => "CPC (cost per click): cost ÷ clicks; — without clicks.",
-    };
+    /// <summary>The tooltip of a metric's header: its title and its one definition (Core's, as in docs/reports.md).</summary>
+    public static string Definition(ReportMetric metric) => $"{ReportNames.Title(metric)}: {ReportNames.Description(metric)}";
+
+    /// <summary>The engine's refusal as a sentence: its message without .NET's "(Parameter '…')" suffix.</summary>
+    public static string ErrorText(ArgumentException ex) =>
+        ex.ParamName is { } name ? ex.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : ex.Message;
 }
