@@ -1,10 +1,12 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Tracker.Core.Campaigns;
 using Tracker.Core.Networks;
 using Tracker.Core.Offers;
 using Tracker.Tests.Infrastructure;
 using Tracker.Tests.Integration.Clicks;
+using Tracker.Web.Data;
 using Tracker.Web.Live;
 using Tracker.Web.Services;
 
@@ -20,16 +22,24 @@ public sealed class ReportsBrowserTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<Offer> SeedNetworkOfferAndCampaignAsync(TrackerApplication app, string network, string alias, decimal payout)
+    /// <summary>A network, its offer and a campaign sending everyone there, stored and announced as the admin's saves are.</summary>
+    private static async Task SeedNetworkOfferAndCampaignAsync(TrackerApplication app, string network, string alias, decimal payout)
     {
-        var net = await app.SeedAsync(db => db.AffiliateNetworks.Add(new AffiliateNetwork { Name = network, OfferParameters = "&sub1={subid}" }).Entity, ChangeNotice.Network);
-        var offer = await app.SeedAsync(db => db.Offers.Add(new Offer
+        await using var db = await app.Service<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync(Ct);
+        var net = db.AffiliateNetworks.Add(new AffiliateNetwork { Name = network, OfferParameters = "&sub1={subid}" }).Entity;
+        await db.SaveChangesAsync(Ct);
+        var offer = db.Offers.Add(new Offer
         {
             Name = $"{network} offer", Url = $"https://offers.example/{alias}?o=1", AffiliateNetworkId = net.Id,
             PayoutType = PayoutType.Cpa, PayoutMicros = Tracker.Core.Money.Money.ToMicros(payout), PayoutCurrency = "USD",
-        }).Entity, ChangeNotice.Offer);
-        await app.AddCampaignAsync(alias, ClickTestKit.OffersStream("Everyone", StreamType.Default, (offer.Id, 100)));
-        return offer;
+        }).Entity;
+        await db.SaveChangesAsync(Ct);
+        db.Campaigns.Add(new Campaign { Name = $"{network} campaign", Alias = alias, Streams = [ClickTestKit.OffersStream("Everyone", StreamType.Default, (offer.Id, 100))] });
+        await db.SaveChangesAsync(Ct);
+        var feed = app.Service<ChangeFeed>();
+        feed.Publish(new ChangeNotice(ChangeNotice.Network, net.Id, 1));
+        feed.Publish(new ChangeNotice(ChangeNotice.Offer, offer.Id, 1));
+        feed.Publish(new ChangeNotice(ChangeNotice.Campaign, 0, 1));
     }
 
     /// <summary>A real click on the campaign link; the subid comes back in the offer URL, as the network would receive it.</summary>
