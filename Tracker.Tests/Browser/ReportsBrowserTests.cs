@@ -67,6 +67,16 @@ public sealed class ReportsBrowserTests
     {
         await using var session = await BrowserSession.StartAsync();
         var app = session.App;
+
+        // A fresh install: the dashboard says what to do first, Reports what produces data.
+        var page = await session.CreateAdminAsync();
+        await Assertions.Expect(page.GetByTestId("dashboard-setup")).ToContainTextAsync("Add your affiliate network");
+        await BrowserSession.ScreenshotAsync(page, "dashboard-fresh-1440");
+        await page.GotoAsync("/admin/reports");
+        await BrowserSession.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByTestId("report-empty")).ToContainTextAsync("postback URL");
+        await BrowserSession.ScreenshotAsync(page, "reports-empty-1440");
+
         await SeedNetworkOfferAndCampaignAsync(app, "Alpha Network", "alpha", 12.50m);
         await SeedNetworkOfferAndCampaignAsync(app, "Beta Network", "beta", 4m);
 
@@ -80,9 +90,7 @@ public sealed class ReportsBrowserTests
         foreach (var subId in new[] { alpha[0], alpha[1], beta[0] })
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/{key}/postback?subid={subId}&status=sale", Ct)).StatusCode);
 
-        var page = await session.CreateAdminAsync();
-        await page.GotoAsync("/admin/reports");
-        await BrowserSession.WaitForCircuitAsync(page);
+        // The page was open while the traffic came: it refreshed by itself.
         await Assertions.Expect(page.Locator("[data-testid=report-row]")).ToHaveCountAsync(2);
 
         // Group by affiliate network instead of campaign.
