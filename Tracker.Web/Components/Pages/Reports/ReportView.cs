@@ -224,7 +224,8 @@ public sealed record ReportView
         foreach (var (key, value) in parts)
         {
             if (sb.Length > 0) sb.Append('&');
-            sb.Append(Uri.EscapeDataString(key)).Append('=').Append(Uri.EscapeDataString(value));
+            // Commas stay readable ("group=day,offer"): they are allowed in a query and this parser splits only on & and =.
+            sb.Append(Uri.EscapeDataString(key)).Append('=').Append(Uri.EscapeDataString(value).Replace("%2C", ",", StringComparison.Ordinal));
         }
         return sb.ToString();
     }
