@@ -53,12 +53,34 @@ public sealed class ReportEngine(IDbContextFactory<TrackerDbContext> contexts, S
     private static async Task ReadRollupsAsync(SqliteTransaction connection, ReportPlan plan, ReportCatalog catalog, ReportGroups groups, CancellationToken ct)
     {
         var state = await ReadStateAsync(connection, ct);
-        var grain = state.Zone == plan.Request.TimeZone && state.BuiltUntil == long.MaxValue && !plan.Request.GroupBy.Contains(ReportDimension.Hour)
-            ? RollupGrain.Day : RollupGrain.Quarter;
+        var dayGrain = RollupGrains.Smallest(plan.FixedColumns.Concat(plan.Request.Filters.Select(f => ReportPlan.FixedColumn(f.Dimension))));
+        var daysUsable = state.BuiltUntil == long.MaxValue && state.Zone is not null && !plan.Request.GroupBy.Contains(ReportDimension.Hour);
+        if (!daysUsable)
+        {
+            await ReadRollupRangeAsync(connection, plan, catalog, groups, RollupGrain.Quarter, plan.Start, plan.End, ct);
+            return;
+        }
+        if (state.Zone == plan.Request.TimeZone)
+        {
+            await ReadRollupRangeAsync(connection, plan, catalog, groups, dayGrain, plan.Start, plan.End, ct);
+            return;
+        }
+        // Another zone: the day rows of every settings-zone day that lies inside the range and inside one
+        // of the report's periods, the 15-minute rows for the rest (the edges, and days a period boundary cuts).
+        ZonedDay.TryFindZone(state.Zone, out var dayZone);
+        foreach (var (useDays, start, end) in plan.Segments(dayZone))
+            await ReadRollupRangeAsync(connection, plan, catalog, groups, useDays ? dayGrain : RollupGrain.Quarter, start, end, ct);
+    }
+
+    private static async Task ReadRollupRangeAsync(SqliteTransaction connection, ReportPlan plan, ReportCatalog catalog, ReportGroups groups,
+        RollupGrain grain, long start, long end, CancellationToken ct)
+    {
         var byConversion = plan.Request.Attribution == ReportAttribution.Conversion;
         var keyColumns = plan.FixedColumns;
         var select = new StringBuilder("SELECT ");
-        if (plan.HasTime) select.Append("Bucket, ");
+        // 15-minute rows are mapped to the report's periods in SQL (fewer rows back); day rows are few.
+        var slots = plan.HasTime && grain == RollupGrain.Quarter;
+        if (plan.HasTime) select.Append(slots ? plan.QuarterSlotExpression("Bucket") : "Bucket").Append(" AS Slot, ");
         foreach (var column in keyColumns) select.Append(column).Append(", ");
         select.Append("SUM(Clicks), SUM(UniqueClicks), SUM(CostMicros), SUM(ClickRevenueMicros), ");
         var suffix = byConversion ? "AtConversion" : "";
@@ -66,10 +88,10 @@ public sealed class ReportEngine(IDbContextFactory<TrackerDbContext> contexts, S
         select.Append($" FROM {RollupSql.Table} WHERE Grain = $grain AND Bucket >= $start AND Bucket < $end");
         await using var command = connection.NewCommand();
         command.Parameters.AddWithValue("$grain", (int)grain);
-        command.Parameters.AddWithValue("$start", plan.Start);
-        command.Parameters.AddWithValue("$end", plan.End);
+        command.Parameters.AddWithValue("$start", start);
+        command.Parameters.AddWithValue("$end", end);
         plan.AppendFilters(select, command, catalog, rollups: true);
-        var groupBy = (plan.HasTime ? new[] { "Bucket" } : []).Concat(keyColumns).ToList();
+        var groupBy = (plan.HasTime ? new[] { "Slot" } : []).Concat(keyColumns).ToList();
         if (groupBy.Count > 0) select.Append(" GROUP BY ").Append(string.Join(", ", groupBy));
         command.CommandText = select.ToString();
 
@@ -79,7 +101,7 @@ public sealed class ReportEngine(IDbContextFactory<TrackerDbContext> contexts, S
         {
             var i = 0;
             values.Clear();
-            if (plan.HasTime) values.Quarter = reader.GetInt64(i++);
+            if (plan.HasTime) values.Quarter = slots ? plan.SlotStart(reader.GetInt32(i++)) : reader.GetInt64(i++);
             foreach (var column in keyColumns) values.Set(column, reader.GetValue(i++));
             if (reader.IsDBNull(i)) continue; // SUM over no rows
             var clickRevenue = reader.GetInt64(i + 3);

@@ -46,7 +46,9 @@ internal sealed class ReportGroups(ReportPlan plan, ReportCatalog catalog)
 
     public (IReadOnlyList<ReportRow> Rows, ReportCounters Totals, bool Truncated) Finish(ReportRequest request)
     {
-        IEnumerable<Group> ordered = _groups.Values;
+        // A group whose counts all cancelled out (a conversion moved away, then back) is not a row.
+        IEnumerable<Group> ordered = _groups.Values.Where(g => g.Counters != default).ToList();
+        var count = ((List<Group>)ordered).Count;
         var byKeys = Comparer<Group>.Create(CompareKeys);
         if (request.SortByKeys)
         {
@@ -67,7 +69,7 @@ internal sealed class ReportGroups(ReportPlan plan, ReportCatalog catalog)
             }));
         }
         var rows = ordered.Take(request.Limit).Select(g => new ReportRow(Keys(g.Values), g.Counters)).ToList();
-        return (rows, _totals, _groups.Count > request.Limit);
+        return (rows, _totals, count > request.Limit);
     }
 
     private int CompareKeys(Group a, Group b)

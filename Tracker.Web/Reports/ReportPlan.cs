@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Tracker.Core.Geo;
+using Tracker.Core.Offers;
 using Tracker.Core.Reports;
 
 namespace Tracker.Web.Reports;
@@ -68,7 +69,12 @@ internal sealed class ReportPlan
     /// The index of the slot a time column falls in, as nested CASEs that halve the slots at each level
     /// (about log2(slots) comparisons per row; portable SQL, no date functions).
     /// </summary>
-    public string SlotExpression(string column)
+    public string SlotExpression(string column) => SlotExpression(column, q => $"'{Timestamp(q)}'");
+
+    /// <summary>The same over a column of quarters (the 15-minute rollups' Bucket).</summary>
+    public string QuarterSlotExpression(string column) => SlotExpression(column, q => q.ToString(CultureInfo.InvariantCulture));
+
+    private string SlotExpression(string column, Func<long, string> literal)
     {
         var sb = new StringBuilder();
         Build(0, Slots.Length - 1);
@@ -82,12 +88,44 @@ internal sealed class ReportPlan
                 return;
             }
             var mid = (lo + hi + 1) / 2;
-            sb.Append("CASE WHEN ").Append(column).Append(" < '").Append(Timestamp(Slots[mid])).Append("' THEN ");
+            sb.Append("CASE WHEN ").Append(column).Append(" < ").Append(literal(Slots[mid])).Append(" THEN ");
             Build(lo, mid - 1);
             sb.Append(" ELSE ");
             Build(mid, hi);
             sb.Append(" END");
         }
+    }
+
+    /// <summary>
+    /// Splits the range into runs read from day rows (whole days of <paramref name="dayZone"/> inside the
+    /// range and inside one slot) and runs read from 15-minute rows (the rest), each [start, end) in quarters.
+    /// </summary>
+    public List<(bool Days, long Start, long End)> Segments(TimeZoneInfo dayZone)
+    {
+        var segments = new List<(bool Days, long Start, long End)>();
+        void Add(bool days, long start, long end)
+        {
+            if (start >= end) return;
+            if (segments.Count > 0 && segments[^1].Days == days && segments[^1].End == start) segments[^1] = (days, segments[^1].Start, end);
+            else segments.Add((days, start, end));
+        }
+        var date = ZonedDay.Containing(ReportTime.StartOf(Start), dayZone).Date;
+        while (true)
+        {
+            var dayStart = ReportTime.DayStart(date, dayZone);
+            if (dayStart >= End) break;
+            var dayEnd = ReportTime.DayStart(date.AddDays(1), dayZone);
+            var whole = dayStart >= Start && dayEnd <= End && (!HasTime || SlotOf(dayStart) == SlotOf(dayEnd - 1));
+            Add(whole, Math.Max(dayStart, Start), Math.Min(dayEnd, End));
+            date = date.AddDays(1);
+        }
+        return segments;
+    }
+
+    private int SlotOf(long quarter)
+    {
+        var i = Array.BinarySearch(Slots, quarter);
+        return i >= 0 ? i : ~i - 1;
     }
 
     /// <summary>Appends the request's filters as AND conditions with parameters.</summary>

@@ -50,8 +50,44 @@ public enum RollupGrain
 {
     /// <summary>15-minute UTC buckets: exact for every zone, the source of truth.</summary>
     Quarter = 0,
-    /// <summary>Whole days in the settings' zone: what most reports read (fewer rows).</summary>
+    /// <summary>Whole days in the settings' zone, every key: what reports by country and offer together read.</summary>
     Day = 1,
+    /// <summary>Whole days, country left out (<c>Country</c> = ""): reports by campaign, stream, offer, offer group or network.</summary>
+    DayWithoutCountry = 2,
+    /// <summary>Whole days by campaign and country only (the other ids 0): reports by country within campaigns.</summary>
+    DayByCampaignAndCountry = 3,
+    /// <summary>Whole days by country only (every id 0): reports by country, and totals.</summary>
+    DayByCountry = 4,
+}
+
+/// <summary>The day grains and the key columns each keeps (the others are stored as 0 or "").</summary>
+public static class RollupGrains
+{
+    public static readonly IReadOnlyList<(RollupGrain Grain, string[] Columns)> Days =
+    [
+        (RollupGrain.Day, ["CampaignId", "StreamId", "OfferId", "AffiliateNetworkId", "Country"]),
+        (RollupGrain.DayWithoutCountry, ["CampaignId", "StreamId", "OfferId", "AffiliateNetworkId"]),
+        (RollupGrain.DayByCampaignAndCountry, ["CampaignId", "Country"]),
+        (RollupGrain.DayByCountry, ["Country"]),
+    ];
+
+    /// <summary>The key as a day grain keeps it.</summary>
+    public static RollupKey Project(RollupGrain grain, RollupKey key) => grain switch
+    {
+        RollupGrain.Quarter or RollupGrain.Day => key,
+        RollupGrain.DayWithoutCountry => key with { Country = "" },
+        RollupGrain.DayByCampaignAndCountry => key with { StreamId = 0, OfferId = 0, AffiliateNetworkId = 0 },
+        RollupGrain.DayByCountry => key with { CampaignId = 0, StreamId = 0, OfferId = 0, AffiliateNetworkId = 0 },
+    };
+
+    /// <summary>The day grain with the fewest rows that has every column a report needs.</summary>
+    public static RollupGrain Smallest(IEnumerable<string> columns)
+    {
+        var needed = columns.ToHashSet(StringComparer.Ordinal);
+        // Fewest rows first: about one row per country a day, per offer, per campaign and country, then everything.
+        RollupGrain[] bySize = [RollupGrain.DayByCountry, RollupGrain.DayWithoutCountry, RollupGrain.DayByCampaignAndCountry, RollupGrain.Day];
+        return bySize.First(g => needed.IsSubsetOf(Days.Single(d => d.Grain == g).Columns));
+    }
 }
 
 /// <summary>

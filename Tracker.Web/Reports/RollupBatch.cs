@@ -109,7 +109,7 @@ public static class RollupSql
 public sealed class RollupBatch
 {
     private readonly Dictionary<RollupKey, RollupCounters> _quarters = [];
-    private readonly Dictionary<RollupKey, RollupCounters> _days = [];
+    private readonly Dictionary<(RollupGrain, RollupKey), RollupCounters> _days = [];
     private string? _zoneId;
     private TimeZoneInfo _zone = TimeZoneInfo.Utc;
     private long _dayStart = long.MaxValue, _dayEnd = long.MinValue;
@@ -157,11 +157,14 @@ public sealed class RollupBatch
             if (dayZone is null) continue;
             var day = DayOf(key.Bucket, dayZone);
             if (day >= builtUntil) continue;
-            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_days, key.At(day), out _);
-            slot.Add(counters);
+            foreach (var (grain, _) in RollupGrains.Days)
+            {
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_days, (grain, RollupGrains.Project(grain, key.At(day))), out _);
+                slot.Add(counters);
+            }
         }
-        foreach (var (key, counters) in _days)
-            if (!counters.IsZero) statements.Upsert(RollupGrain.Day, key, counters);
+        foreach (var ((grain, key), counters) in _days)
+            if (!counters.IsZero) statements.Upsert(grain, key, counters);
         Clear();
     }
 

@@ -15,7 +15,8 @@ namespace Tracker.Web.Reports;
 /// </summary>
 public sealed class RollupBuilder(string databasePath, ILogger logger)
 {
-    private static readonly string Keys = "CampaignId, StreamId, OfferId, AffiliateNetworkId, Country";
+    private static readonly string[] KeyNames = ["CampaignId", "StreamId", "OfferId", "AffiliateNetworkId", "Country"];
+    private static readonly string Keys = string.Join(", ", KeyNames);
     private static readonly string Counters = string.Join(", ", RollupSql.CounterColumns);
     private static readonly string Sums = string.Join(", ", RollupSql.CounterColumns.Select(c => $"SUM({c})"));
 
@@ -64,11 +65,14 @@ public sealed class RollupBuilder(string databasePath, ILogger logger)
         using var connection = Open();
         Execute(connection, null, "UPDATE report_rollup_state SET DayZone = NULL, DayBuiltUntil = 0 WHERE Id = 1");
         // Delete the old day rows a month at a time.
-        var (min, max) = Range(connection, RollupGrain.Day);
-        for (var from = min; from <= max; from += 30 * 96)
+        foreach (var (grain, _) in RollupGrains.Days)
         {
-            ct.ThrowIfCancellationRequested();
-            Execute(connection, null, $"DELETE FROM {RollupSql.Table} WHERE Grain = 1 AND Bucket >= {from} AND Bucket < {from + 30 * 96}");
+            var (min, max) = Range(connection, grain);
+            for (var from = min; from <= max; from += 30 * 96)
+            {
+                ct.ThrowIfCancellationRequested();
+                Execute(connection, null, $"DELETE FROM {RollupSql.Table} WHERE Grain = {(int)grain} AND Bucket >= {from} AND Bucket < {from + 30 * 96}");
+            }
         }
 
         var (first, _) = Range(connection, RollupGrain.Quarter);
@@ -86,9 +90,13 @@ public sealed class RollupBuilder(string databasePath, ILogger logger)
             var start = ReportTime.DayStart(day, zone);
             var end = ReportTime.DayStart(day.AddDays(1), zone);
             using var transaction = connection.BeginTransaction(deferred: false);
-            Execute(connection, transaction,
-                $"INSERT INTO {RollupSql.Table} (Grain, Bucket, {Keys}, {Counters}) " +
-                $"SELECT 1, {start}, {Keys}, {Sums} FROM {RollupSql.Table} WHERE Grain = 0 AND Bucket >= {start} AND Bucket < {end} GROUP BY {Keys}");
+            foreach (var (grain, kept) in RollupGrains.Days)
+            {
+                var select = string.Join(", ", KeyNames.Select(k => kept.Contains(k) ? k : k == "Country" ? "''" : "0"));
+                Execute(connection, transaction,
+                    $"INSERT INTO {RollupSql.Table} (Grain, Bucket, {Keys}, {Counters}) " +
+                    $"SELECT {(int)grain}, {start}, {select}, {Sums} FROM {RollupSql.Table} WHERE Grain = 0 AND Bucket >= {start} AND Bucket < {end} GROUP BY {string.Join(", ", kept)}");
+            }
             var last = Scalar(connection, transaction, $"SELECT MAX(Bucket) FROM {RollupSql.Table} WHERE Grain = 0");
             var done = last < end;
             Execute(connection, transaction, $"UPDATE report_rollup_state SET DayBuiltUntil = {(done ? long.MaxValue : end)} WHERE Id = 1");
