@@ -187,6 +187,30 @@ public sealed class ReportsPageTests : AdminComponentContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task ACustomRangeAndAnotherZoneAreAskedForAndKeptInTheAddress()
+    {
+        SeedTwoCampaigns();
+        var cut = Open("?range=yesterday");
+        cut.WaitForElement("[data-testid=report-empty]", Wait);
+        Assert.Equal((Today.AddDays(-1), Today.AddDays(-1)), (_reports.LastTableRequest!.From, _reports.LastTableRequest.To));
+
+        var range = cut.FindComponent<MudBlazor.MudSelect<DatePreset>>();
+        await cut.InvokeAsync(() => range.Instance.ValueChanged.InvokeAsync(DatePreset.Custom));
+        var picker = cut.WaitForComponent<MudBlazor.MudDateRangePicker>();
+        var from = Today.AddDays(-10);
+        await cut.InvokeAsync(() => picker.Instance.DateRangeChanged.InvokeAsync(new MudBlazor.DateRange(from.ToDateTime(TimeOnly.MinValue), Today.ToDateTime(TimeOnly.MinValue))));
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=report-row]").Count), Wait);
+        Assert.Equal((from, Today), (_reports.LastTableRequest!.From, _reports.LastTableRequest.To));
+        Assert.Contains($"from={from:yyyy-MM-dd}&to={Today:yyyy-MM-dd}", Nav.Uri);
+
+        var zone = cut.FindComponent<MudBlazor.MudAutocomplete<string>>();
+        await cut.InvokeAsync(() => zone.Instance.ValueChanged.InvokeAsync("Asia/Kathmandu"));
+        cut.WaitForAssertion(() => Assert.Equal("Asia/Kathmandu", _reports.LastTableRequest!.TimeZone), Wait);
+        Assert.Contains("tz=Asia%2FKathmandu", Nav.Uri);
+        Assert.Equal("Asia/Kathmandu", _reports.Requests[^1].TimeZone);
+    }
+
+    [Fact]
     public void ExportedCsvIsExactlyTheTableWithItsTotals()
     {
         SeedTwoCampaigns();
