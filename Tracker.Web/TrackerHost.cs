@@ -81,6 +81,7 @@ public static class TrackerHost
         services.AddClicks();
         services.AddConversions();
         services.AddReports();
+        services.AddSingleton<ReportPresets.ReportPresetStore>();
         return services;
     }
 

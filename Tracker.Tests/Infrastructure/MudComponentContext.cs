@@ -42,7 +42,7 @@ public class MudComponentContext : BunitContext
     /// </summary>
     public void UseTracker(TrackerApplication app)
     {
-        foreach (var type in new[] { typeof(OfferStore), typeof(NetworkStore), typeof(GroupStore), typeof(ChangeFeed), typeof(SettingsStore), typeof(TypeAdapterConfig), typeof(TimeProvider), typeof(Tracker.Web.Conversions.ConversionCapCounter) })
+        foreach (var type in new[] { typeof(OfferStore), typeof(NetworkStore), typeof(GroupStore), typeof(ChangeFeed), typeof(SettingsStore), typeof(TypeAdapterConfig), typeof(TimeProvider), typeof(Tracker.Web.Conversions.ConversionCapCounter), typeof(Tracker.Core.Reports.IReportSource), typeof(CampaignStore) })
             Services.AddSingleton(type, app.Services.GetRequiredService(type));
     }
 }

@@ -20,3 +20,20 @@ window.tracker = {
 };
 // Set once the interactive circuit has rendered the layout; browser tests wait for it before clicking.
 window.tracker.markInteractive = function () { window.__trackerCircuitUp = true; };
+// Saves text as a file the browser downloads (the Reports page's CSV export).
+window.tracker.download = function (fileName, contentType, text) {
+    const blob = new Blob([text], { type: contentType });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = fileName;
+    document.body.appendChild(link);
+    link.click();
+    document.body.removeChild(link);
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+};
+// Small per-browser preferences (e.g. the report columns a user chose); null when storage is unavailable.
+window.tracker.preference = {
+    get: function (key) { try { return window.localStorage.getItem(key); } catch { return null; } },
+    set: function (key, value) { try { window.localStorage.setItem(key, value); } catch { /* private mode: not remembered */ } }
+};

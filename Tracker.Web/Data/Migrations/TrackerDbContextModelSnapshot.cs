@@ -652,6 +652,36 @@ namespace Tracker.Web.Data.Migrations
                     b.ToTable("offer_groups", (string)null);
                 });
 
+            modelBuilder.Entity("Tracker.Core.Reports.ReportPreset", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("report_presets", (string)null);
+                });
+
             modelBuilder.Entity("Tracker.Core.Settings.TrackerSettings", b =>
                 {
                     b.Property<int>("Id")
