@@ -1,6 +1,13 @@
 using Serilog;
 using Tracker.Web;
 
+// "admin <command>": the operator's unlock path (see docs/operations.md), run instead of the web host.
+if (Tracker.Web.Security.AdminCli.IsCommand(args))
+{
+    Environment.ExitCode = await Tracker.Web.Security.AdminCli.RunAsync(args, Console.Out, Console.Error);
+    return;
+}
+
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
 
 try

@@ -109,6 +109,7 @@ public static class TrackerHost
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePages();
+        app.UseMiddleware<AdminIpAllowList>();
         app.UseMiddleware<AdminOriginGuard>();
 
         app.UseAuthentication();
