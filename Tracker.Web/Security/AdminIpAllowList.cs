@@ -28,7 +28,8 @@ public sealed class AdminIpAllowList(RequestDelegate next, AdminAccessStore stor
             await next(http);
             return;
         }
-        logger.LogWarning("Admin request from {Address} refused by the admin IP allow-list", Tracker.Core.Security.IpDisplay.Of(address));
+        // Debug, not Warning: anyone can send these; the request log already records each 403.
+        logger.LogDebug("Admin request from {Address} refused by the admin IP allow-list", Tracker.Core.Security.IpDisplay.Of(address));
         http.Response.StatusCode = StatusCodes.Status403Forbidden;
         http.Response.ContentType = "text/plain; charset=utf-8";
         http.Response.Headers.CacheControl = "no-store";
