@@ -2,6 +2,13 @@ using Serilog;
 using Tracker.Web;
 using Tracker.Web.Reports;
 
+// "admin <command>": the operator's unlock path (see docs/operations.md), run instead of the web host.
+if (Tracker.Web.Security.AdminCli.IsCommand(args))
+{
+    Environment.ExitCode = await Tracker.Web.Security.AdminCli.RunAsync(args, Console.Out, Console.Error);
+    return;
+}
+
 // Only for a failure before the host's own logger exists (TrackerLogging); never reloaded, never frozen.
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 

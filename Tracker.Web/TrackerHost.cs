@@ -116,6 +116,7 @@ public static class TrackerHost
             if (!app.Environment.IsDevelopment())
                 admin.UseExceptionHandler("/error", createScopeForErrors: true);
             admin.UseStatusCodePages();
+            admin.UseMiddleware<AdminIpAllowList>();
             admin.UseMiddleware<AdminOriginGuard>();
             admin.UseAuthentication();
             admin.UseMiddleware<AdminGate>();

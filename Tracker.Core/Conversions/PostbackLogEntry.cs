@@ -13,6 +13,8 @@ public enum PostbackOutcome
     Malformed = 7,
     Forbidden = 8,
     Failed = 9,
+    /// <summary>The postback came from an address outside its network's postback IP allow-list.</summary>
+    AddressNotAllowed = 10,
 }
 
 /// <summary>Every received postback, with its outcome in words, for the admin and the API.</summary>

@@ -15,6 +15,7 @@ public static class PostbackOutcomes
         PostbackOutcome.Malformed => "malformed",
         PostbackOutcome.Forbidden => "wrong postback key",
         PostbackOutcome.Failed => "not recorded",
+        PostbackOutcome.AddressNotAllowed => "address not allowed",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 

@@ -23,6 +23,12 @@ public sealed class AffiliateNetwork
 
     public string Notes { get; set; } = "";
 
+    /// <summary>
+    /// IP addresses and CIDR ranges (one a line) this network's postbacks come from; empty accepts any
+    /// address. A postback for a click of this network from elsewhere is refused and logged.
+    /// </summary>
+    public string PostbackAllowedIps { get; set; } = "";
+
     public ItemState State { get; set; } = ItemState.Active;
 
     public int Version { get; set; } = 1;

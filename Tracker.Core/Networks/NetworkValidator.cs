@@ -1,4 +1,5 @@
 using Tracker.Core.Offers;
+using Tracker.Core.Security;
 using Tracker.Core.Validation;
 
 namespace Tracker.Core.Networks;
@@ -16,6 +17,7 @@ public static class NetworkValidator
         if (p is not null) e.Add("offerParameters", p);
         if ((network.PostbackParameters?.Length ?? 0) > 2000) e.Add("postbackParameters", "Postback parameters must be at most 2000 characters.");
         if ((network.Notes?.Length ?? 0) > 20000) e.Add("notes", "Notes must be at most 20000 characters.");
+        IpAllowList.Parse(network.PostbackAllowedIps, e, "postbackAllowedIps");
         return e;
     }
 
@@ -25,5 +27,9 @@ public static class NetworkValidator
         network.OfferParameters = network.OfferParameters?.Trim() ?? "";
         network.PostbackParameters = network.PostbackParameters?.Trim() ?? "";
         network.Notes ??= "";
+        // Stored normalized (one entry a line) when valid; invalid text stays as typed for the error message.
+        var ipErrors = new ValidationErrors();
+        var allowList = IpAllowList.Parse(network.PostbackAllowedIps, ipErrors, "postbackAllowedIps");
+        network.PostbackAllowedIps = ipErrors.IsValid ? allowList.ToString() : network.PostbackAllowedIps?.Trim() ?? "";
     }
 }

@@ -100,6 +100,25 @@ public sealed class NetworkDialogTests : IAsyncDisposable
         Assert.DoesNotContain("Start with '&'", Text(host));
     }
 
+    [Fact]
+    public async Task ThePostbackIpAllowListIsValidatedByEntryAndSavedNormalized()
+    {
+        var network = (await Store.CreateAsync(new AffiliateNetwork { Name = "Affise", OfferParameters = "&sub1={subid}" }, Ct)).Value!;
+        var (host, dialog) = await OpenEditorAsync(network);
+        Assert.Contains("refused (403), logged", host.Find("[data-testid=network-dialog]").TextContent);
+
+        host.Find("[data-testid=network-postback-allowed-ips]").Input("203.0.113.10\n198.51.100.7/24");
+        host.Find("[data-testid=network-save]").Click();
+        host.WaitForAssertion(() => Assert.Contains("did you mean 198.51.100.0/24?", host.Find("[data-testid=network-dialog]").TextContent));
+        Assert.Equal("", (await Store.GetAsync(network.Id, Ct))!.PostbackAllowedIps);
+
+        host.Find("[data-testid=network-postback-allowed-ips]").Input(" 203.0.113.10, 2001:DB8::/32\n198.51.100.0/24 ");
+        host.Find("[data-testid=network-save]").Click();
+        var result = await dialog.Result;
+        Assert.False(result!.Canceled);
+        Assert.Equal("203.0.113.10\n2001:db8::/32\n198.51.100.0/24", (await Store.GetAsync(network.Id, Ct))!.PostbackAllowedIps);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _ctx.DisposeAsync();

@@ -39,11 +39,17 @@ public sealed partial class AdminFormClient(HttpClient client)
         var page = await GetAsync(formPage);
         if (page.StatusCode != HttpStatusCode.OK)
             throw new InvalidOperationException($"GET {formPage} answered {(int)page.StatusCode} {page.Headers.Location}, not the form.");
+        fields["__RequestVerificationToken"] = await TokenFromAsync(page);
+        return await Http.PostAsync(action, new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>The antiforgery token of the form on a page.</summary>
+    public static async Task<string> TokenFromAsync(HttpResponseMessage page)
+    {
         var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var token = TokenPattern().Match(html);
-        if (!token.Success) throw new InvalidOperationException($"{formPage} carries no antiforgery token.");
-        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
-        return await Http.PostAsync(action, new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
+        if (!token.Success) throw new InvalidOperationException($"{page.RequestMessage?.RequestUri} carries no antiforgery token.");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]

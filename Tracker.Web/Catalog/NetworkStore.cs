@@ -62,6 +62,7 @@ public sealed class NetworkStore(IDbContextFactory<TrackerDbContext> contextFact
         row.Name = edited.Name;
         row.OfferParameters = edited.OfferParameters;
         row.PostbackParameters = edited.PostbackParameters;
+        row.PostbackAllowedIps = edited.PostbackAllowedIps;
         row.TemplateKey = edited.TemplateKey;
         row.Notes = edited.Notes;
         row.State = edited.State;

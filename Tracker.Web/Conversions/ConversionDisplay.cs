@@ -27,7 +27,7 @@ public static class ConversionDisplay
         PostbackOutcome.Created or PostbackOutcome.StatusChanged or PostbackOutcome.RebillAdded => Color.Success,
         PostbackOutcome.DuplicateIgnored or PostbackOutcome.IgnoredStatus => Color.Default,
         PostbackOutcome.TransitionNotAllowed or PostbackOutcome.UnknownSubId => Color.Warning,
-        PostbackOutcome.Malformed or PostbackOutcome.Forbidden or PostbackOutcome.Failed => Color.Error,
+        PostbackOutcome.Malformed or PostbackOutcome.Forbidden or PostbackOutcome.Failed or PostbackOutcome.AddressNotAllowed => Color.Error,
         _ => Color.Default,
     };
 

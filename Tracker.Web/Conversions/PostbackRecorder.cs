@@ -1,7 +1,9 @@
+using System.Net;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Tracker.Core.Clicks;
 using Tracker.Core.Conversions;
+using Tracker.Core.Security;
 using Tracker.Web.Data;
 using Tracker.Web.Live;
 using Tracker.Web.Reports;
@@ -176,6 +178,20 @@ public sealed class PostbackRecorder(
             ? await db.Offers.AsNoTracking().SingleOrDefaultAsync(o => o.Id == offerId, ct)
             : null;
 
+        if (offer?.AffiliateNetworkId is { } networkId
+            && await SourceNotAllowedAsync(db, networkId, request.SourceIp, ct) is { } notAllowed)
+        {
+            // Refused before the policy sees it: nothing about the conversion changes.
+            logger.LogWarning("Postback for {SubId} refused: {Message}", postback.SubId, notAllowed);
+            var refused = NewEntry(request, postback.SubId, postback.Status, postback.From, PostbackOutcome.AddressNotAllowed, notAllowed);
+            refused.ConversionId = conversion?.Id;
+            db.PostbackLog.Add(refused);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            Published(refused, null, click: null);
+            return new PostbackResult(StatusCodes.Status403Forbidden, "forbidden: this address may not send postbacks for this network", PostbackOutcome.AddressNotAllowed, null);
+        }
+
         var decision = PostbackPolicy.Decide(click, conversion, transactions, offer, postback, settings.Current.ToExchangeRates());
         AppliedPostback? applied = null;
         if (decision.ChangesConversion)
@@ -214,6 +230,19 @@ public sealed class PostbackRecorder(
             return new PostbackResult(StatusCodes.Status400BadRequest, $"not recorded: {decision.Message}", decision.Outcome, null);
         var body = postback.Return ?? $"{decision.Outcome.Words()}: {decision.Message}";
         return new PostbackResult(StatusCodes.Status200OK, body, decision.Outcome, entry.ConversionId);
+    }
+
+    /// <summary>Why the network's postback IP allow-list refuses <paramref name="sourceIp"/>, or null when it allows it (or is empty).</summary>
+    private static async Task<string?> SourceNotAllowedAsync(TrackerDbContext db, int networkId, string sourceIp, CancellationToken ct)
+    {
+        var network = await db.AffiliateNetworks.AsNoTracking().Where(n => n.Id == networkId)
+            .Select(n => new { n.Name, n.PostbackAllowedIps }).SingleOrDefaultAsync(ct);
+        if (network is null || string.IsNullOrWhiteSpace(network.PostbackAllowedIps)) return null;
+        var allowList = IpAllowList.FromStored(network.PostbackAllowedIps);
+        if (allowList.Allows(IPAddress.TryParse(sourceIp, out var address) ? address : null)) return null;
+        var from = string.IsNullOrEmpty(sourceIp) ? "an unknown address" : sourceIp;
+        return $"Not recorded: the postback came from {from}, which is not in the postback IP allow-list of the network '{network.Name}'. "
+            + "If the network sends from a new address, add it to the network's allow-list; the network may resend the postback then.";
     }
 
     private void Published(PostbackLogEntry entry, Conversion? conversion, Click? click)

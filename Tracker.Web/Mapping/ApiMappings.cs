@@ -36,9 +36,11 @@ public static class ApiMappings
         config.NewConfig<AffiliateNetwork, AffiliateNetworkDto>()
             // Both depend on more than the entity (base URL, postback key, offers): the endpoint fills them in.
             .Ignore(d => d.PostbackUrl)
-            .Ignore(d => d.OfferCount);
+            .Ignore(d => d.OfferCount)
+            .Map(d => d.PostbackAllowedIps, s => Tracker.Core.Security.IpAllowList.Split(s.PostbackAllowedIps).ToList());
 
         config.NewConfig<AffiliateNetworkDto, AffiliateNetwork>()
+            .Map(d => d.PostbackAllowedIps, s => string.Join("\n", s.PostbackAllowedIps ?? new List<string>()))
             .Ignore(d => d.CreatedAt)
             .Ignore(d => d.UpdatedAt);
 

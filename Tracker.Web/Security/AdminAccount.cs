@@ -15,9 +15,6 @@ public sealed class AdminAccount(IDbContextFactory<TrackerDbContext> contextFact
     private static readonly PasswordHasher<AdminUser> Hasher = new();
     private volatile bool _exists;
 
-    /// <summary>Raised with the user id after the password (and so the security stamp) changed.</summary>
-    public event Action<int>? SecurityStampChanged;
-
     /// <summary>Cached once true: an account is never removed.</summary>
     public async Task<bool> ExistsAsync(CancellationToken ct = default)
     {
@@ -107,8 +104,22 @@ public sealed class AdminAccount(IDbContextFactory<TrackerDbContext> contextFact
         user.PasswordHash = Hasher.HashPassword(user, password);
         user.SecurityStamp = SecureToken.Create();
         await db.SaveChangesAsync(ct);
-        SecurityStampChanged?.Invoke(user.Id);
         return (user, errors);
+    }
+
+    /// <summary>
+    /// Sets a new password without the current one: the server-side unlock path (<c>admin reset-password</c>),
+    /// for an operator with a shell on the server. The caller revokes the sessions.
+    /// </summary>
+    public static async Task<ValidationErrors> ResetPasswordAsync(TrackerDbContext db, AdminUser user, string password, CancellationToken ct = default)
+    {
+        var errors = new ValidationErrors();
+        ValidatePassword(password, password, errors, "password");
+        if (!errors.IsValid) return errors;
+        user.PasswordHash = Hasher.HashPassword(user, password);
+        user.SecurityStamp = SecureToken.Create();
+        await db.SaveChangesAsync(ct);
+        return errors;
     }
 
     private static readonly string DummyHash = Hasher.HashPassword(new AdminUser(), SecureToken.Create());

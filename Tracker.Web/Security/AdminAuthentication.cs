@@ -11,6 +11,7 @@ public static class AdminAuthentication
 {
     public const string CookieName = "tracker_admin";
     public const string StampClaim = "tracker:stamp";
+    public const string SessionClaim = "tracker:sid";
 
     public static IServiceCollection AddAdminAuthentication(this IServiceCollection services)
     {
@@ -27,7 +28,7 @@ public static class AdminAuthentication
                 o.AccessDeniedPath = "/admin/login";
                 o.ExpireTimeSpan = TimeSpan.FromDays(14);
                 o.SlidingExpiration = true;
-                o.Events.OnValidatePrincipal = ValidateStampAsync;
+                o.Events.OnValidatePrincipal = ValidateSessionAsync;
                 // The API and the hub answer 401 instead of redirecting to a login page.
                 o.Events.OnRedirectToLogin = ctx =>
                 {
@@ -42,29 +43,48 @@ public static class AdminAuthentication
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, AdminSessionRevalidator>();
         services.AddSingleton<AdminAccount>();
+        services.AddSingleton<AdminSessions>();
+        services.AddSingleton<TwoFactor>();
+        services.AddSingleton<PendingLogin>();
         services.AddSingleton<LoginThrottle>();
+        services.AddAdminAccess();
         return services;
     }
 
-    public static ClaimsPrincipal CreatePrincipal(AdminUser user) =>
+    public static ClaimsPrincipal CreatePrincipal(AdminUser user, string sessionId) =>
         new(new ClaimsIdentity(
         [
             new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new Claim(ClaimTypes.Name, user.UserName),
             new Claim(StampClaim, user.SecurityStamp),
+            new Claim(SessionClaim, sessionId),
         ], CookieAuthenticationDefaults.AuthenticationScheme));
 
     public static int? UserId(ClaimsPrincipal principal) =>
         int.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
-    /// <summary>A cookie issued before the last password change is rejected.</summary>
-    private static async Task ValidateStampAsync(CookieValidatePrincipalContext ctx)
+    public static string? SessionId(ClaimsPrincipal principal) => principal.FindFirstValue(SessionClaim);
+
+    /// <summary>Starts a new server-side session for the user and issues the login cookie naming it.</summary>
+    public static async Task SignInAsync(HttpContext http, AdminUser user, bool persistent)
     {
-        var id = ctx.Principal is null ? null : UserId(ctx.Principal);
-        var stamp = ctx.Principal?.FindFirstValue(StampClaim);
-        var account = ctx.HttpContext.RequestServices.GetRequiredService<AdminAccount>();
-        var user = id is null ? null : await account.FindAsync(id.Value, ctx.HttpContext.RequestAborted);
-        if (user is null || user.SecurityStamp != stamp)
+        var sessions = http.RequestServices.GetRequiredService<AdminSessions>();
+        var sessionId = await sessions.CreateAsync(user.Id, http, http.RequestAborted);
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, CreatePrincipal(user, sessionId),
+            new AuthenticationProperties { IsPersistent = persistent });
+    }
+
+    /// <summary>
+    /// A cookie whose session was logged out or revoked (or that names no session: issued before sessions
+    /// were kept server-side) is rejected, and the browser is told to drop it.
+    /// </summary>
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext ctx)
+    {
+        var sessions = ctx.HttpContext.RequestServices.GetRequiredService<AdminSessions>();
+        var principal = ctx.Principal;
+        var active = principal is not null
+            && await sessions.IsActiveAsync(SessionId(principal), UserId(principal), ctx.HttpContext.RequestAborted);
+        if (!active)
         {
             ctx.RejectPrincipal();
             await ctx.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

@@ -19,6 +19,7 @@ public static class AdminApi
         api.MapOffers();
         api.MapOfferArchives();
         api.MapSettings();
+        api.MapAdminAccess();
         api.MapClickApi();
         api.MapCampaigns();
         api.MapConversionsApi();

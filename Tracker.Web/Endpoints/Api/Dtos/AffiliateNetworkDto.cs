@@ -24,6 +24,9 @@ public sealed record AffiliateNetworkDto
     [Description("Key of the built-in template the network was created from, or null.")]
     public string? TemplateKey { get; init; }
 
+    [Description("Optional. IP addresses and CIDR ranges (IPv4 or IPv6) this network's postbacks come from, e.g. [\"203.0.113.10\", \"198.51.100.0/24\"]. When set, a postback for a click of this network from another address is refused with 403, logged (outcome 'address not allowed') and not recorded. Empty or omitted: any address.")]
+    public List<string> PostbackAllowedIps { get; init; } = [];
+
     [Description("Free text, visible only to the admin.")]
     public string Notes { get; init; } = "";
 
