@@ -117,7 +117,9 @@ public static class TrackerHost
         app.UseAntiforgery();
 
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
-        app.MapGet("/error", () => TypedResults.Problem("Something went wrong on the server. The details are in the log.")).ExcludeFromDescription();
+        // Every method: the exception handler re-executes the failed request here with its own method,
+        // and a GET-only route would turn a failed POST into a 405 ("don't retry") for the caller.
+        app.Map("/error", () => TypedResults.Problem("Something went wrong on the server. The details are in the log.")).ExcludeFromDescription();
         app.MapOpenApi("/api/{documentName}/openapi.json");
         app.MapAccount();
         app.MapAdminApi();
