@@ -154,8 +154,9 @@ public sealed record ConversionListParameters(
         var t = text.Trim();
         if (DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            var day = ZonedDay.Of(date, zone);
-            return isEnd ? day.EndUtc : day.StartUtc;
+            if (ZonedDay.TryOf(date, zone, out var day)) return isEnd ? day.EndUtc : day.StartUtc;
+            errors.Add(field, $"'{t}' is outside the supported dates: use a day from {ZonedDay.SupportedRange}, or leave '{field}' out for no limit.");
+            return null;
         }
         if (t.Contains('T') && DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
             return instant.UtcDateTime;
