@@ -50,6 +50,11 @@ public static class PostbackRequestReader
                 // Kestrel's own limit (set above) stopped a chunked body that kept coming.
                 return Refused(StatusCodes.Status413PayloadTooLarge, $"The body is longer than {MaxBytes / 1024} KB.", query);
             }
+            catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+            {
+                // The network hung up mid-body; no one hears the answer, but the log shows what came in.
+                return Refused(StatusCodes.Status400BadRequest, "The body cannot be read: the connection closed before the body was complete.", query);
+            }
             catch (IOException ex)
             {
                 // BadHttpRequestException is an IOException too: a body cut off before its Content-Length,
