@@ -109,6 +109,8 @@ public static class TrackerHost
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePages();
+        // Admin/API only (it checks the path, as AdminOriginGuard does); first, so the guard's 403/404 carry the headers too.
+        app.UseMiddleware<AdminSecurityHeaders>();
         app.UseMiddleware<AdminOriginGuard>();
 
         app.UseAuthentication();
