@@ -269,6 +269,13 @@ namespace Tracker.Web.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PendingCurrency")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PendingMicros")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RebillCount")
                         .HasColumnType("INTEGER");
 
@@ -302,6 +309,8 @@ namespace Tracker.Web.Data.Migrations
 
                     b.HasIndex("CreatedAt");
 
+                    b.HasIndex("PendingCurrency");
+
                     b.HasIndex("SubId")
                         .IsUnique();
 
@@ -323,6 +332,9 @@ namespace Tracker.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsRebill")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PendingMicros")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("RevenueMicros")
