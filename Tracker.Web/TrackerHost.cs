@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Serilog;
 using Serilog.Events;
+using Tracker.Web.Backups;
 using Tracker.Web.Catalog;
 using Tracker.Web.Clicks;
 using Tracker.Web.Components;
@@ -84,6 +85,7 @@ public static class TrackerHost
         services.AddLocalOffers();
         services.AddClicks();
         services.AddConversions();
+        services.AddBackups();
         return services;
     }
 
@@ -125,6 +127,7 @@ public static class TrackerHost
         app.MapOpenApi("/api/{documentName}/openapi.json");
         app.MapAccount();
         app.MapAdminApi();
+        app.MapBackupDownloads();
         app.MapLocalOffers();
         app.MapPostbacks();
         app.MapClicks();

@@ -1,3 +1,4 @@
+using Tracker.Web.Backups;
 using Tracker.Web.LocalOffers;
 using Tracker.Web.Security;
 
@@ -22,6 +23,7 @@ public static class AdminApi
         api.MapClickApi();
         api.MapCampaigns();
         api.MapConversionsApi();
+        api.MapBackupsApi();
         return api;
     }
 }
