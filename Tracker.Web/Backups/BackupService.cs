@@ -36,6 +36,9 @@ public sealed partial class BackupService(
 
     public string Directory => Path.Combine(tracker.Value.FullDataDirectory, "backups");
 
+    /// <summary>The schedule and retention in force (for the Settings panel).</summary>
+    public BackupOptions Options => options.Value;
+
     /// <summary>Backs the database up now, checks the copy and prunes old backups. One backup runs at a time.</summary>
     public async Task<BackupInfo> CreateAsync(string reason, CancellationToken ct = default)
     {
