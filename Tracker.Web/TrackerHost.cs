@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Serilog;
+using Tracker.Web.Backups;
 using Tracker.Web.Catalog;
 using Tracker.Web.Clicks;
 using Tracker.Web.Components;
@@ -82,6 +83,7 @@ public static class TrackerHost
         services.AddConversions();
         services.AddReports();
         services.AddSingleton<ReportPresets.ReportPresetStore>();
+        services.AddBackups();
         return services;
     }
 
@@ -116,6 +118,8 @@ public static class TrackerHost
             if (!app.Environment.IsDevelopment())
                 admin.UseExceptionHandler("/error", createScopeForErrors: true);
             admin.UseStatusCodePages();
+            // Admin/API only (it checks the path, as AdminOriginGuard does); first, so the 403s and 404s below carry the headers too.
+            admin.UseMiddleware<AdminSecurityHeaders>();
             admin.UseMiddleware<AdminIpAllowList>();
             admin.UseMiddleware<AdminOriginGuard>();
             admin.UseAuthentication();
@@ -125,10 +129,13 @@ public static class TrackerHost
         });
 
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
-        app.MapGet("/error", () => TypedResults.Problem("Something went wrong on the server. The details are in the log.")).ExcludeFromDescription();
+        // Every method: the exception handler re-executes the failed request here with its own method,
+        // and a GET-only route would turn a failed POST into a 405 ("don't retry") for the caller.
+        app.Map("/error", () => TypedResults.Problem("Something went wrong on the server. The details are in the log.")).ExcludeFromDescription();
         app.MapOpenApi("/api/{documentName}/openapi.json");
         app.MapAccount();
         app.MapAdminApi();
+        app.MapBackupDownloads();
         app.MapLocalOffers();
         app.MapPostbacks();
         app.MapClicks();

@@ -32,6 +32,21 @@ public sealed class Conversion
 
     public int RebillCount { get; set; }
 
+    /// <summary>
+    /// The currency of revenue that waits for an exchange rate (null when none waits). Such a
+    /// conversion is recorded like any other; its waiting amount is converted when the rate is added.
+    /// </summary>
+    public string? PendingCurrency { get; set; }
+
+    /// <summary>
+    /// How much (micro-units of <see cref="PendingCurrency"/>) waits for a rate: the base payout and any
+    /// rebills stated in that currency. Not part of <see cref="RevenueMicros"/> until converted.
+    /// </summary>
+    public long PendingMicros { get; set; }
+
+    /// <summary>True while part of the revenue waits for an exchange rate.</summary>
+    public bool AwaitsRate => PendingCurrency is not null;
+
     /// <summary>The first postback's transaction id, if any.</summary>
     public string? Tid { get; set; }
 
@@ -72,6 +87,12 @@ public sealed class ConversionTransaction
     /// conversion's revenue without rebills as of that postback.
     /// </summary>
     public long RevenueMicros { get; set; }
+
+    /// <summary>
+    /// The part of this postback's payout (micro-units of the conversion's <see cref="Conversion.PendingCurrency"/>)
+    /// that waits for an exchange rate; 0 once converted or when it never waited.
+    /// </summary>
+    public long PendingMicros { get; set; }
 
     public DateTime CreatedAt { get; set; }
 }

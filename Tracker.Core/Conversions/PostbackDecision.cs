@@ -13,7 +13,7 @@ public enum PostbackAction
     RejectRebill = 3,
     /// <summary>Nothing changes: a duplicate, an ignored status or a change that is not allowed.</summary>
     Ignore = 4,
-    /// <summary>The postback cannot be turned into the right money (e.g. no exchange rate): nothing recorded.</summary>
+    /// <summary>The postback cannot be turned into the right money: nothing recorded but the log row.</summary>
     Refuse = 5,
 }
 
@@ -41,6 +41,12 @@ public sealed record PostbackDecision
 
     /// <summary>The payout as the network (or the offer) stated it, before conversion to the base currency.</summary>
     public Money.Money? Stated { get; init; }
+
+    /// <summary>
+    /// The stated payout when it has no exchange rate yet: recorded, and converted when the rate is added.
+    /// <see cref="RevenueMicros"/> is then 0 for that part.
+    /// </summary>
+    public Money.Money? AwaitingRate { get; init; }
 
     /// <summary>The postback's transaction id ("" when none).</summary>
     public string Tid { get; init; } = "";

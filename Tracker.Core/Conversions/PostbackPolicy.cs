@@ -48,16 +48,21 @@ public static class PostbackPolicy
                     $"Rebill (tid '{tid}') not added: the conversion was rejected.", resolution, tid);
             var payout = PayoutRule.Revenue(offer, postback.Payout, postback.Currency, rates);
             if (!payout.Succeeded) return Refuse(payout.Error, resolution, tid);
+            if (SecondPendingCurrency(conversion, payout) is { } clash) return Refuse(clash, resolution, tid);
             var total = Money.Money.FromMicros(conversion.RevenueMicros + payout.Revenue.Micros);
+            var added = payout.AwaitingRate
+                ? $"+{payout.Stated} waiting for a {payout.Stated.Currency} rate, revenue still {Amount(total, rates.BaseCurrency)}"
+                : $"revenue +{payout.Revenue}, now {Amount(total, rates.BaseCurrency)}";
             return new PostbackDecision
             {
                 Action = PostbackAction.AddRebill,
                 Outcome = PostbackOutcome.RebillAdded,
-                Message = $"Rebill added (tid '{tid}', {Describe(resolution)}): revenue +{payout.Revenue}, now {Amount(total, rates.BaseCurrency)}. {payout.Note}",
+                Message = $"Rebill added (tid '{tid}', {Describe(resolution)}): {added}. {payout.Note}",
                 Status = ConversionStatus.Rebill,
                 OriginalStatus = resolution.Word,
                 RevenueMicros = payout.Revenue.Micros,
                 Stated = payout.Stated,
+                AwaitingRate = payout.AwaitingRate ? payout.Stated : null,
                 Tid = tid,
             };
         }
@@ -109,17 +114,29 @@ public static class PostbackPolicy
                     ClickedAt = click.CreatedAt,
                     UpdatedAt = nowUtc,
                 };
+                if (decision.AwaitingRate is { } waiting)
+                {
+                    conversion.PendingCurrency = waiting.Currency;
+                    conversion.PendingMicros = waiting.Micros;
+                }
                 added = NewTransaction(conversion, decision.Tid, conversion.Status, isRebill: false, conversion.RevenueMicros, nowUtc);
+                added.PendingMicros = conversion.PendingMicros;
                 break;
 
             case PostbackAction.ChangeStatus:
                 Require(conversion);
                 var rebillRevenue = transactions.Where(t => t.IsRebill && t.Status == ConversionStatus.Rebill).Sum(t => t.RevenueMicros);
+                var rebillsPending = transactions.Where(t => t.IsRebill && t.Status == ConversionStatus.Rebill).Sum(t => t.PendingMicros);
+                var basePending = conversion.PendingMicros - rebillsPending;
                 if (decision.RevenueMicros is { } newBase)
                 {
                     conversion.RevenueMicros = checked(newBase + rebillRevenue);
                     conversion.OriginalPayoutMicros = decision.Stated!.Value.Micros;
                     conversion.OriginalCurrency = decision.Stated.Value.Currency;
+                    // The confirmed amount replaces the base payout, and whatever of it waited.
+                    basePending = decision.AwaitingRate?.Micros ?? 0;
+                    conversion.PendingMicros = basePending + rebillsPending;
+                    conversion.PendingCurrency = conversion.PendingMicros == 0 ? null : decision.AwaitingRate?.Currency ?? conversion.PendingCurrency;
                 }
                 conversion.Status = decision.Status!.Value;
                 conversion.OriginalStatus = decision.OriginalStatus;
@@ -129,10 +146,12 @@ public static class PostbackPolicy
                 {
                     existing.Status = conversion.Status;
                     existing.RevenueMicros = baseRevenue;
+                    existing.PendingMicros = basePending;
                 }
                 else
                 {
                     added = NewTransaction(conversion, decision.Tid, conversion.Status, isRebill: false, baseRevenue, nowUtc);
+                    added.PendingMicros = basePending;
                 }
                 break;
 
@@ -142,6 +161,12 @@ public static class PostbackPolicy
                 conversion.RebillCount++;
                 conversion.UpdatedAt = nowUtc;
                 added = NewTransaction(conversion, decision.Tid, ConversionStatus.Rebill, isRebill: true, decision.RevenueMicros.Value, nowUtc);
+                if (decision.AwaitingRate is { } rebillWaiting)
+                {
+                    conversion.PendingCurrency = rebillWaiting.Currency;
+                    conversion.PendingMicros = checked(conversion.PendingMicros + rebillWaiting.Micros);
+                    added.PendingMicros = rebillWaiting.Micros;
+                }
                 break;
 
             case PostbackAction.RejectRebill:
@@ -150,6 +175,14 @@ public static class PostbackPolicy
                     throw new InvalidOperationException($"No rebill with tid '{decision.Tid}' to reject.");
                 existing.Status = ConversionStatus.Rejected;
                 conversion.RevenueMicros -= existing.RevenueMicros;
+                // A rejected rebill's waiting amount no longer waits: it will never be revenue.
+                conversion.PendingMicros -= existing.PendingMicros;
+                existing.PendingMicros = 0;
+                if (conversion.PendingMicros <= 0)
+                {
+                    conversion.PendingMicros = 0;
+                    conversion.PendingCurrency = null;
+                }
                 conversion.RebillCount = Math.Max(0, conversion.RebillCount - 1);
                 conversion.UpdatedAt = nowUtc;
                 break;
@@ -171,15 +204,17 @@ public static class PostbackPolicy
         var payout = PayoutRule.Revenue(offer, postback.Payout, postback.Currency, rates);
         if (!payout.Succeeded) return Refuse(payout.Error, resolution, tid);
         var asRebill = status == ConversionStatus.Rebill ? " (the click's first postback is a rebill, so it counts as the sale)" : "";
+        var revenue = payout.AwaitingRate ? $"waiting for a {payout.Stated.Currency} rate ({payout.Stated} kept)" : payout.Revenue.ToString();
         return new PostbackDecision
         {
             Action = PostbackAction.Create,
             Outcome = PostbackOutcome.Created,
-            Message = $"Conversion created as {createStatus.Word()}{asRebill} ({Describe(resolution)}), revenue {payout.Revenue}. {payout.Note}",
+            Message = $"Conversion created as {createStatus.Word()}{asRebill} ({Describe(resolution)}), revenue {revenue}. {payout.Note}",
             Status = createStatus,
             OriginalStatus = resolution.Word,
             RevenueMicros = payout.Revenue.Micros,
             Stated = payout.Stated,
+            AwaitingRate = payout.AwaitingRate ? payout.Stated : null,
             Tid = tid,
         };
     }
@@ -204,15 +239,20 @@ public static class PostbackPolicy
 
         long? newBase = null;
         Money.Money? stated = null;
+        Money.Money? awaiting = null;
         var revenueNote = "";
         // Confirming a lead on an Auto offer takes the confirmed amount the network now states.
         if (status == ConversionStatus.Sale && postback.Payout is not null && offer is { PayoutType: PayoutType.Cpa, PayoutAuto: true })
         {
             var payout = PayoutRule.Revenue(offer, postback.Payout, postback.Currency, rates);
             if (!payout.Succeeded) return Refuse(payout.Error, resolution, tid);
+            if (SecondPendingCurrency(conversion, payout) is { } clash) return Refuse(clash, resolution, tid);
             newBase = payout.Revenue.Micros;
             stated = payout.Stated;
-            revenueNote = $" Revenue set to {payout.Revenue} from the postback.";
+            awaiting = payout.AwaitingRate ? payout.Stated : null;
+            revenueNote = payout.AwaitingRate
+                ? $" Revenue set to {payout.Stated} from the postback, waiting for a {payout.Stated.Currency} rate."
+                : $" Revenue set to {payout.Revenue} from the postback.";
         }
         return new PostbackDecision
         {
@@ -223,6 +263,7 @@ public static class PostbackPolicy
             OriginalStatus = resolution.Word,
             RevenueMicros = newBase,
             Stated = stated,
+            AwaitingRate = awaiting,
             Tid = tid,
         };
     }
@@ -275,6 +316,15 @@ public static class PostbackPolicy
         StatusSource.Ignored => $"status '{r.Word}' ignored",
         _ => throw new ArgumentOutOfRangeException(nameof(r), r.Source, null),
     };
+
+    /// <summary>
+    /// One conversion waits for one currency's rate at a time; a second currency waiting too (a BRL sale
+    /// with a UAH rebill, neither rated) is refused with the way out, and logged with the raw request.
+    /// </summary>
+    private static string? SecondPendingCurrency(Conversion conversion, PayoutResult payout) =>
+        payout.AwaitingRate && conversion.PendingCurrency is { } waiting && waiting != payout.Stated.Currency
+            ? $"this conversion already waits for a {waiting} rate, and {payout.Stated.Currency} has no rate either. Add both in Settings → Exchange rates."
+            : null;
 
     private static string Amount(decimal amount, string currency) => Money.Money.FromDecimal(amount, currency).ToString();
 

@@ -2,19 +2,27 @@ using Tracker.Core.Offers;
 
 namespace Tracker.Core.Money;
 
-/// <summary>What one conversion (or rebill) earns, in the base currency, and what the network stated.</summary>
-public readonly record struct PayoutResult(bool Succeeded, Money Revenue, Money Stated, string Note, string Error)
+/// <summary>
+/// What one conversion (or rebill) earns, in the base currency, and what the network stated. When
+/// <see cref="AwaitingRate"/> is true the stated amount has no exchange rate yet: <see cref="Revenue"/>
+/// is zero until the rate is added, and the stated amount is kept to be converted then.
+/// </summary>
+public readonly record struct PayoutResult(bool Succeeded, Money Revenue, Money Stated, string Note, string Error, bool AwaitingRate = false)
 {
     public static PayoutResult Ok(Money revenue, Money stated, string note) => new(true, revenue, stated, note, "");
 
     public static PayoutResult Fail(Money stated, string error) => new(false, Money.Zero(stated.Currency), stated, "", error);
+
+    public static PayoutResult WaitingForRate(Money stated, string baseCurrency, string note) =>
+        new(true, Money.Zero(baseCurrency), stated, note, "", AwaitingRate: true);
 }
 
 /// <summary>
 /// The payout rules. CPA with a fixed payout: the offer's amount, whatever the postback says.
 /// CPA with Auto: the postback's payout in its currency (default: the offer's payout currency).
 /// CPC: the revenue was counted at click time, so a conversion adds none. Everything ends in the
-/// base currency through the settings' exchange rates; a currency with no rate is an error, never a silent 0.
+/// base currency through the settings' exchange rates. A currency with no rate is neither a silent 0
+/// nor a refusal: the result waits for the rate (<see cref="PayoutResult.AwaitingRate"/>).
 /// </summary>
 public static class PayoutRule
 {
@@ -52,8 +60,9 @@ public static class PayoutRule
         // Zero is zero in every currency: a missing rate cannot make it wrong.
         if (stated.Micros == 0)
             return PayoutResult.Ok(Money.Zero(rates.BaseCurrency), stated, note);
-        if (!rates.TryConvertToBase(stated, out var converted, out var error))
-            return PayoutResult.Fail(stated, error);
+        if (!rates.TryConvertToBase(stated, out var converted, out _))
+            return PayoutResult.WaitingForRate(stated, rates.BaseCurrency,
+                $"{note} {stated} waits for an exchange rate {stated.Currency}→{rates.BaseCurrency}: add it in Settings → Exchange rates and the revenue is converted then.");
         var conversion = stated.Currency == rates.BaseCurrency ? "" : $" {stated} = {converted} at the configured rate.";
         return PayoutResult.Ok(converted, stated, note + conversion);
     }

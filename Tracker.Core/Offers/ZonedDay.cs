@@ -19,8 +19,36 @@ public readonly record struct ZonedDay(DateOnly Date, DateTime StartUtc, DateTim
         return Of(DateOnly.FromDateTime(local), zone);
     }
 
+    /// <summary>
+    /// The first and last dates whose day is a UTC interval in every zone: 0001-01-01 starts before
+    /// <see cref="DateTime.MinValue"/> east of UTC, and 9999-12-31 has no next midnight.
+    /// </summary>
+    public static readonly DateOnly FirstSupportedDate = new(1, 1, 2);
+
+    /// <inheritdoc cref="FirstSupportedDate"/>
+    public static readonly DateOnly LastSupportedDate = new(9999, 12, 30);
+
+    /// <summary>Words for an error message naming the supported range.</summary>
+    public static string SupportedRange => $"{FirstSupportedDate:yyyy-MM-dd} to {LastSupportedDate:yyyy-MM-dd}";
+
+    /// <exception cref="ArgumentOutOfRangeException">The date is outside the supported range; use <see cref="TryOf"/> for user input.</exception>
     public static ZonedDay Of(DateOnly date, TimeZoneInfo zone) =>
-        new(date, StartOfDayUtc(date, zone), StartOfDayUtc(date.AddDays(1), zone));
+        TryOf(date, zone, out var day)
+            ? day
+            : throw new ArgumentOutOfRangeException(nameof(date), date, $"Days from {SupportedRange} only.");
+
+    /// <summary>The day, or false for a date at the calendar's edge whose day cannot be expressed in UTC.</summary>
+    public static bool TryOf(DateOnly date, TimeZoneInfo zone, out ZonedDay day)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        if (date < FirstSupportedDate || date > LastSupportedDate)
+        {
+            day = default;
+            return false;
+        }
+        day = new ZonedDay(date, StartOfDayUtc(date, zone), StartOfDayUtc(date.AddDays(1), zone));
+        return true;
+    }
 
     /// <summary>The UTC instant at which <paramref name="date"/> begins in <paramref name="zone"/>.</summary>
     public static DateTime StartOfDayUtc(DateOnly date, TimeZoneInfo zone)

@@ -29,6 +29,7 @@ public sealed class ConversionsPageTests : MudComponentContext
         UseTracker(bed.App);
         Services.AddSingleton(bed.App.Services.GetRequiredService<ConversionQueries>());
         Services.AddSingleton(bed.App.Services.GetRequiredService<ConversionCapCounter>());
+        Services.AddSingleton(bed.App.Services.GetRequiredService<PendingRateConversions>());
         return (bed, first.SubId, second.SubId);
     }
 

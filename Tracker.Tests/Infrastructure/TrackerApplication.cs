@@ -59,6 +59,32 @@ public sealed class TrackerApplication : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>
+    /// Starts the host on Kestrel at a free loopback port and returns a client for it: real HTTP, with
+    /// Kestrel's own parsing, body limits and connection handling, which the in-memory server skips.
+    /// </summary>
+    public HttpClient CreateKestrelClient(HttpMessageHandler? handler = null)
+    {
+        UseKestrel(0);
+        StartServer();
+        var client = handler is null ? new HttpClient() : new HttpClient(handler);
+        client.BaseAddress = new Uri(KestrelAddress);
+        return client;
+    }
+
+    /// <summary>The loopback address Kestrel listens on, once <see cref="CreateKestrelClient"/> started it.</summary>
+    public string KestrelAddress
+    {
+        get
+        {
+            var addresses = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+                .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()
+                ?? throw new InvalidOperationException("Kestrel reported no listening address.");
+            return addresses.Addresses.First().Replace("localhost", "127.0.0.1", StringComparison.Ordinal)
+                .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        }
+    }
+
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
 
     protected override void Dispose(bool disposing)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -247,6 +248,32 @@ public sealed class LocalOfferServingTests
         var offer = await app.ReadOfferAsync(offerId);
         var page = await app.Service<ILocalOfferEntryPage>().RenderEntryAsync(offer, _ => null, Ct);
         Assert.Contains($"<base href=\"//offers.test/lo/{key}/\">", Encoding.UTF8.GetString(page!.Body), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheOfferApisLocalUrlIsOnTheSeparateOffersHost()
+    {
+        var (app, key, offerId) = await StartAsync(new()
+        {
+            ["Tracker:LocalOffersHost"] = "offers.test",
+            ["Tracker:PublicBaseUrl"] = "https://trk.test",
+        });
+        await using var _ = app;
+
+        var offer = await app.CreateApiClient().GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/offers/{offerId}", Ct);
+
+        Assert.Equal($"https://offers.test/lo/{key}/", offer.GetProperty("localUrl").GetString());
+    }
+
+    [Fact]
+    public async Task WithoutAnOffersHostTheLocalUrlIsOnThePublicBaseUrl()
+    {
+        var (app, key, offerId) = await StartAsync(new() { ["Tracker:PublicBaseUrl"] = "https://trk.test" });
+        await using var _ = app;
+
+        var offer = await app.CreateApiClient().GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/offers/{offerId}", Ct);
+
+        Assert.Equal($"https://trk.test/lo/{key}/", offer.GetProperty("localUrl").GetString());
     }
 
     private static void AssertIsolated(HttpResponseMessage response)

@@ -10,7 +10,8 @@ public sealed record ConversionFilter(
     DateTime? ToUtc = null,
     int? OfferId = null,
     ConversionStatus? Status = null,
-    string? SubId = null);
+    string? SubId = null,
+    bool AwaitingRateOnly = false);
 
 /// <summary>Which received postbacks to list.</summary>
 public sealed record PostbackFilter(string? SubId = null, PostbackOutcome? Outcome = null);
@@ -33,6 +34,7 @@ public sealed class ConversionQueries(IDbContextFactory<TrackerDbContext> contex
         if (filter.OfferId is { } offerId) query = query.Where(c => c.OfferId == offerId);
         if (filter.Status is { } status) query = query.Where(c => c.Status == status);
         if (!string.IsNullOrWhiteSpace(filter.SubId)) query = query.Where(c => c.SubId == filter.SubId.Trim());
+        if (filter.AwaitingRateOnly) query = query.Where(c => c.PendingCurrency != null);
 
         var total = await query.CountAsync(ct);
         var conversions = await query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)

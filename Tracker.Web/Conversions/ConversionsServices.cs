@@ -15,6 +15,7 @@ public static class ConversionsServices
         services.AddHostedService<ConversionCapStartup>();
         services.AddSingleton<PostbackRecorder>();
         services.AddSingleton<ConversionQueries>();
+        services.AddSingleton<PendingRateConversions>();
         return services;
     }
 }

@@ -41,7 +41,26 @@ public static class PostbackRequestReader
         byte[] bodyBytes = [];
         if (HttpMethods.IsPost(request.Method))
         {
-            bodyBytes = await ReadBoundedAsync(request.Body, MaxBytes + 1, ct);
+            try
+            {
+                bodyBytes = await ReadBoundedAsync(request.Body, MaxBytes + 1, ct);
+            }
+            catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                // Kestrel's own limit (set above) stopped a chunked body that kept coming.
+                return Refused(StatusCodes.Status413PayloadTooLarge, $"The body is longer than {MaxBytes / 1024} KB.", query);
+            }
+            catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+            {
+                // The network hung up mid-body; no one hears the answer, but the log shows what came in.
+                return Refused(StatusCodes.Status400BadRequest, "The body cannot be read: the connection closed before the body was complete.", query);
+            }
+            catch (IOException ex)
+            {
+                // BadHttpRequestException is an IOException too: a body cut off before its Content-Length,
+                // a broken chunk, a connection reset mid-body. The network learns why; the log keeps it.
+                return Refused(StatusCodes.Status400BadRequest, $"The body cannot be read: {ex.Message}", query);
+            }
             if (bodyBytes.Length > MaxBytes)
                 return Refused(StatusCodes.Status413PayloadTooLarge, $"The body is longer than {MaxBytes / 1024} KB.", query);
             body = Encoding.UTF8.GetString(bodyBytes);
@@ -82,6 +101,11 @@ public static class PostbackRequestReader
             catch (InvalidDataException ex)
             {
                 return Refused(StatusCodes.Status400BadRequest, $"The form body cannot be read: {ex.Message}", raw);
+            }
+            catch (IOException ex)
+            {
+                // A multipart body that ends before its closing boundary (cut off in transit).
+                return Refused(StatusCodes.Status400BadRequest, $"The form body is incomplete (cut off before its closing boundary?): {ex.Message}", raw);
             }
         }
 

@@ -32,7 +32,8 @@ public static class PostbackEndpoints
         var read = await PostbackRequestReader.ReadAsync(http, ct);
         if (read.Request is null)
         {
-            await recorder.LogRefusedAsync(http.Request.Method, http.Connection.RemoteIpAddress?.ToString() ?? "", read.Raw, read.Error, ct);
+            // Not the request's token: a network that hung up mid-body is exactly what the log must show.
+            await recorder.LogRefusedAsync(http.Request.Method, http.Connection.RemoteIpAddress?.ToString() ?? "", read.Raw, read.Error, CancellationToken.None);
             return Text(http, read.StatusCode, $"malformed: {read.Error}");
         }
         var result = await recorder.RecordAsync(read.Request, ct);

@@ -23,6 +23,8 @@ public static class AdminAuthentication
                 // Strict: never sent with requests started by another site or by a sandboxed local offer page.
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                // __Host-tracker_admin on HTTPS, tracker_admin on plain HTTP (local runs).
+                o.CookieManager = new HostPrefixedCookieManager();
                 o.LoginPath = "/admin/login";
                 o.LogoutPath = "/admin/logout";
                 o.AccessDeniedPath = "/admin/login";

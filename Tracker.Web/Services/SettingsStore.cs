@@ -1,7 +1,9 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Tracker.Core.Security;
 using Tracker.Core.Settings;
+using Tracker.Web.Conversions;
 using Tracker.Web.Data;
 using Tracker.Web.Live;
 using Tracker.Web.Options;
@@ -48,16 +50,30 @@ public sealed class SettingsStore(
     /// <summary>The postback URL to paste into a network, e.g. <c>https://trk.example.com/abcd/postback</c>.</summary>
     public string PostbackUrl(string baseUrl) => $"{baseUrl.TrimEnd('/')}/{_current.PostbackKey}/postback";
 
-    /// <summary>Saves edited settings; false when someone else saved a newer version first.</summary>
+    /// <summary>
+    /// Saves edited settings; false when someone else saved a newer version first. Conversions that
+    /// waited for a rate the edit adds are converted in the same transaction
+    /// (<see cref="PendingRateConversions.ApplyAsync"/>), so a rate never exists without the revenue it makes.
+    /// </summary>
     public async Task<bool> SaveAsync(TrackerSettings edited, CancellationToken ct = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        // IMMEDIATE: no postback can record a waiting conversion between reading the waiting ones and committing.
+        await using var transaction = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: false);
+        await db.Database.UseTransactionAsync(transaction, ct);
         var row = await db.Settings.SingleAsync(s => s.Id == 1, ct);
         if (row.Version != edited.Version) return false;
         row.BaseCurrency = edited.BaseCurrency;
         row.TimeZone = edited.TimeZone;
         row.ExchangeRates = new Dictionary<string, decimal>(edited.ExchangeRates, StringComparer.Ordinal);
-        return await CommitAsync(db, row, ct);
+        var converted = await PendingRateConversions.ApplyAsync(db, row.ToExchangeRates(), ct);
+        if (!await CommitAsync(db, row, ct)) return false;
+        await transaction.CommitAsync(ct);
+        Published(row);
+        foreach (var (conversion, _) in converted)
+            changeFeed.Publish(new ChangeNotice(ChangeNotice.Conversion, conversion.Id, 1));
+        return true;
     }
 
     public Task<bool> RotatePostbackKeyAsync(CancellationToken ct = default) =>
@@ -71,10 +87,12 @@ public sealed class SettingsStore(
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var row = await db.Settings.SingleAsync(s => s.Id == 1, ct);
         change(row);
-        return await CommitAsync(db, row, ct);
+        if (!await CommitAsync(db, row, ct)) return false;
+        Published(row);
+        return true;
     }
 
-    private async Task<bool> CommitAsync(TrackerDbContext db, TrackerSettings row, CancellationToken ct)
+    private static async Task<bool> CommitAsync(TrackerDbContext db, TrackerSettings row, CancellationToken ct)
     {
         row.Version++;
         try
@@ -86,8 +104,12 @@ public sealed class SettingsStore(
             return false;
         }
         db.Entry(row).State = EntityState.Detached;
+        return true;
+    }
+
+    private void Published(TrackerSettings row)
+    {
         _current = row;
         changeFeed.Publish(new ChangeNotice(ChangeNotice.Settings, 1, row.Version));
-        return true;
     }
 }

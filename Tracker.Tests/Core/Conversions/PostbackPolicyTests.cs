@@ -142,10 +142,12 @@ public sealed class PostbackPolicyTests
             [("status=lead&payout=5", PostbackOutcome.Created), ("status=sale&payout=7", PostbackOutcome.StatusChanged)], ConversionStatus.Sale, 10m),
         ["auto payout converts euros"] = new(() => AutoOffer(),
             [("payout=10&currency=eur", PostbackOutcome.Created)], ConversionStatus.Sale, 10.8m),
-        ["a currency without rate records nothing"] = new(() => AutoOffer(),
-            [("payout=10&currency=GBP", PostbackOutcome.Failed)], null),
-        ["a rebill in a currency without rate is not added"] = new(() => AutoOffer(rebills: true),
-            [("tid=a&payout=10", PostbackOutcome.Created), ("tid=b&payout=10&currency=GBP", PostbackOutcome.Failed)], ConversionStatus.Sale, 10m),
+        ["a currency without rate is recorded, its revenue waiting"] = new(() => AutoOffer(),
+            [("payout=10&currency=GBP", PostbackOutcome.Created)], ConversionStatus.Sale, 0m),
+        ["a rebill in a currency without rate is added, its revenue waiting"] = new(() => AutoOffer(rebills: true),
+            [("tid=a&payout=10", PostbackOutcome.Created), ("tid=b&payout=10&currency=GBP", PostbackOutcome.RebillAdded)], ConversionStatus.Sale, 10m, Rebills: 1),
+        ["a second currency waiting on one conversion is refused"] = new(() => AutoOffer(rebills: true),
+            [("tid=a&payout=10&currency=BRL", PostbackOutcome.Created), ("tid=b&payout=10&currency=GBP", PostbackOutcome.Failed)], ConversionStatus.Sale, 0m),
         ["a cpc conversion counts with no revenue"] = new(() => new Offer { Id = 12, PayoutType = PayoutType.Cpc, PayoutMicros = 50_000, PayoutCurrency = "USD" },
             [("payout=3", PostbackOutcome.Created)], ConversionStatus.Sale, 0m),
         ["a click without offer takes the postback's payout"] = new(() => null,
@@ -223,8 +225,40 @@ public sealed class PostbackPolicyTests
         Assert.Contains("does not allow rebills", ledger.Send("status=rebill&tid=9").Message);
         var unknown = new Ledger(FixedOffer()).Send("status=weird");
         Assert.Contains("held as a lead", unknown.Message);
-        var failed = new Ledger(AutoOffer()).Send("payout=1&currency=GBP");
-        Assert.Contains("No exchange rate from GBP to USD", failed.Message);
+        var waiting = new Ledger(AutoOffer()).Send("payout=1&currency=GBP");
+        Assert.Contains("waiting for a GBP rate (1 GBP kept)", waiting.Message);
+        Assert.Contains("Settings → Exchange rates", waiting.Message);
+    }
+
+    [Fact]
+    public void RevenueWaitingForARateIsKeptAndConvertedOnceTheRateExists()
+    {
+        var ledger = new Ledger(AutoOffer(rebills: true));
+        ledger.Send("status=lead&tid=a&payout=100&currency=BRL");
+        ledger.Send("status=sale&tid=a2&payout=120&currency=BRL");
+        ledger.Send("status=rebill&tid=b&payout=30&currency=BRL");
+        ledger.Send("status=rebill&tid=c&payout=5");
+        ledger.Send("status=rebill&tid=d&payout=20&currency=BRL");
+        ledger.Send("status=rejected&tid=d");
+        var c = ledger.Conversion!;
+        // Confirmed 120 BRL replaced the lead's 100; the rejected rebill no longer waits.
+        Assert.Equal(("BRL", 150_000_000L, 5_000_000L), (c.PendingCurrency, c.PendingMicros, c.RevenueMicros));
+        Assert.Equal((120_000_000L, "BRL"), (c.OriginalPayoutMicros, c.OriginalCurrency));
+
+        Assert.Null(PendingRate.TryConvert(c, ledger.Transactions, Rates));
+        Assert.Equal("BRL", c.PendingCurrency);
+
+        var withBrl = new ExchangeRates("USD", new Dictionary<string, decimal> { ["BRL"] = 0.2m });
+        var added = PendingRate.TryConvert(c, ledger.Transactions, withBrl);
+
+        Assert.Equal(30_000_000L, added!.Value.Micros);
+        Assert.Equal((null, 0L, 35_000_000L), (c.PendingCurrency, c.PendingMicros, c.RevenueMicros));
+        Assert.All(ledger.Transactions, t => Assert.Equal(0, t.PendingMicros));
+        Assert.Equal(6_000_000L, ledger.Transactions.Single(t => t.Tid == "b").RevenueMicros);
+        Assert.Equal(0L, ledger.Transactions.Single(t => t.Tid == "d").RevenueMicros);
+        // Converting again changes nothing.
+        Assert.Null(PendingRate.TryConvert(c, ledger.Transactions, withBrl));
+        Assert.Equal(35_000_000L, c.RevenueMicros);
     }
 
     [Fact]

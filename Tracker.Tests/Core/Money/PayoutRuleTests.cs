@@ -70,20 +70,23 @@ public sealed class PayoutRuleTests
     }
 
     [Fact]
-    public void AutoPayoutInACurrencyWithoutRateIsAnErrorNotZero()
+    public void AutoPayoutInACurrencyWithoutRateWaitsForTheRateNeitherZeroNorRefused()
     {
         var result = PayoutRule.Revenue(Auto(), 10m, "GBP", Rates);
-        Assert.False(result.Succeeded);
-        Assert.Contains("No exchange rate from GBP to USD", result.Error);
+        Assert.True(result.Succeeded);
+        Assert.True(result.AwaitingRate);
         Assert.Equal("10 GBP", result.Stated.ToString());
+        Assert.Equal(0, result.Revenue.Micros);
+        Assert.Contains("GBP→USD", result.Note);
     }
 
     [Fact]
-    public void FixedPayoutInACurrencyWithoutRateIsAnError()
+    public void FixedPayoutInACurrencyWithoutRateWaitsForTheRate()
     {
         var result = PayoutRule.Revenue(Fixed(5m, "PLN"), null, null, Rates);
-        Assert.False(result.Succeeded);
-        Assert.Contains("PLN", result.Error);
+        Assert.True(result.AwaitingRate);
+        Assert.Equal("5 PLN", result.Stated.ToString());
+        Assert.Contains("PLN→USD", result.Note);
     }
 
     [Fact]

@@ -55,6 +55,37 @@ public sealed class ConversionsApiTests
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
     }
 
+    [Theory]
+    [InlineData("to=9999-12-31", "to")]
+    [InlineData("from=0001-01-01", "from")]
+    [InlineData("from=0001-01-01&to=9999-12-31", "from")]
+    public async Task DatesAtTheCalendarsEdgesAreA400NamingTheFieldNotAServerError(string query, string field)
+    {
+        await using var bed = await PostbackTestBed.StartAsync();
+        // East of UTC, 0001-01-01 began before the first instant a DateTime can hold.
+        await bed.SetExchangeRatesAsync("USD", [], timeZone: "Asia/Tokyo");
+
+        var response = await bed.App.CreateApiClient().GetAsync($"/api/v1/conversions?{query}", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var message = problem.GetProperty("errors").GetProperty(field)[0].GetString();
+        Assert.Contains("0001-01-02 to 9999-12-30", message);
+    }
+
+    [Fact]
+    public async Task TheSupportedEdgeDatesThemselvesWork()
+    {
+        await using var bed = await PostbackTestBed.StartAsync();
+        await bed.SetExchangeRatesAsync("USD", [], timeZone: "Pacific/Kiritimati");
+        var click = await bed.AddClickAsync(await bed.AddOfferAsync());
+        await bed.SendAsync($"subid={click.SubId}");
+
+        var page = await bed.App.CreateApiClient().GetFromJsonAsync<JsonElement>("/api/v1/conversions?from=0001-01-02&to=9999-12-30", Ct);
+
+        Assert.Equal(1, page.GetProperty("total").GetInt32());
+    }
+
     [Fact]
     public async Task PostbackLogIsFilterableByOutcomeAndSubIdAndLimited()
     {

@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Tracker.Core.Conversions;
 using Tracker.Core.Offers;
+using Tracker.Web.Conversions;
 
 namespace Tracker.Tests.Integration.Postbacks;
 
@@ -440,19 +441,59 @@ public sealed class PostbackEndpointTests
     }
 
     [Fact]
-    public async Task CurrencyWithoutExchangeRateIsAClearErrorNotASilentZero()
+    public async Task ConversionInACurrencyWithoutARateIsRecordedWaitsAndIsConvertedWhenTheRateIsAdded()
     {
         await using var bed = await PostbackTestBed.StartAsync();
-        var click = await bed.AddClickAsync(await bed.AddOfferAsync(o => o.PayoutAuto = true));
+        var click = await bed.AddClickAsync(await bed.AddOfferAsync(o => { o.PayoutAuto = true; o.Rebills = true; }));
+        var api = bed.App.CreateApiClient();
 
-        var (response, body) = await bed.SendAsync($"subid={click.SubId}&payout=10&currency=GBP");
+        var (response, body) = await bed.SendAsync($"subid={click.SubId}&payout=50&currency=BRL&tid=t1");
+        var (rebill, _) = await bed.SendAsync($"subid={click.SubId}&payout=10&currency=brl&tid=t2&status=rebill");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("No exchange rate from GBP to USD", body);
-        Assert.Null(await bed.ConversionAsync(click.SubId));
-        var log = Assert.Single(await bed.LogAsync(click.SubId));
-        Assert.Equal(PostbackOutcome.Failed, log.Outcome);
-        Assert.Contains("Settings → Exchange rates", log.Message);
+        // The network hears "taken": nothing to retry, nothing lost.
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (response.StatusCode, rebill.StatusCode));
+        Assert.Contains("waiting for a BRL rate", body);
+        var waiting = await bed.ConversionAsync(click.SubId);
+        Assert.Equal((0L, "BRL", 60_000_000L, 50_000_000L, "BRL"),
+            (waiting!.RevenueMicros, waiting.PendingCurrency, waiting.PendingMicros, waiting.OriginalPayoutMicros, waiting.OriginalCurrency));
+        Assert.Equal(PostbackOutcome.Created, (await bed.LogAsync(click.SubId))[0].Outcome);
+        var totals = Assert.Single(await bed.App.Service<PendingRateConversions>().TotalsAsync(Ct));
+        Assert.Equal(("BRL", 1, 60_000_000L), (totals.Currency, totals.Conversions, totals.PendingMicros));
+        var listed = await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/conversions?awaitingRate=true", Ct);
+        var item = Assert.Single(listed.GetProperty("items").EnumerateArray());
+        Assert.Equal((60m, "BRL"), (item.GetProperty("awaitingRate").GetProperty("amount").GetDecimal(), item.GetProperty("awaitingRate").GetProperty("currency").GetString()));
+
+        // The affiliate adds the rate through the API, as a script would.
+        var settings = await api.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/v1/settings", Ct);
+        settings!["exchangeRates"] = new System.Text.Json.Nodes.JsonObject { ["BRL"] = 0.2m };
+        var saved = await api.PutAsync("/api/v1/settings", new StringContent(settings.ToJsonString(), Encoding.UTF8, "application/json"), Ct);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+
+        var converted = await bed.ConversionAsync(click.SubId);
+        Assert.Equal((12_000_000L, null, 0L), (converted!.RevenueMicros, converted.PendingCurrency, converted.PendingMicros));
+        Assert.Equal((50_000_000L, "BRL"), (converted.OriginalPayoutMicros, converted.OriginalCurrency));
+        var transactions = await bed.TransactionsAsync(click.SubId);
+        Assert.Equal([10_000_000L, 2_000_000L], transactions.Select(t => t.RevenueMicros));
+        Assert.Empty(await bed.App.Service<PendingRateConversions>().TotalsAsync(Ct));
+        var after = await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/conversions", Ct);
+        var row = Assert.Single(after.GetProperty("items").EnumerateArray());
+        Assert.Equal(12m, row.GetProperty("revenue").GetDecimal());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, row.GetProperty("awaitingRate").ValueKind);
+        Assert.Equal(0, (await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/conversions?awaitingRate=true", Ct)).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task AFixedPayoutInACurrencyWithoutARateWaitsToo()
+    {
+        await using var bed = await PostbackTestBed.StartAsync();
+        var click = await bed.AddClickAsync(await bed.AddOfferAsync(o => { o.PayoutMicros = 30_000_000; o.PayoutCurrency = "UAH"; }));
+
+        var (response, _) = await bed.SendAsync($"subid={click.SubId}&status=lead");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(("UAH", 30_000_000L), ((await bed.ConversionAsync(click.SubId))!.PendingCurrency, (await bed.ConversionAsync(click.SubId))!.PendingMicros));
+        await bed.SetExchangeRatesAsync("USD", new() { ["UAH"] = 0.025m });
+        Assert.Equal(750_000L, (await bed.ConversionAsync(click.SubId))!.RevenueMicros);
     }
 
     [Fact]

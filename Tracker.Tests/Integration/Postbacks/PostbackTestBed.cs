@@ -19,11 +19,11 @@ public sealed class PostbackTestBed : IAsyncDisposable
 {
     public static readonly DateTimeOffset DefaultStart = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
 
-    private PostbackTestBed(TrackerApplication app, FakeTimeProvider clock)
+    private PostbackTestBed(TrackerApplication app, FakeTimeProvider clock, bool realHttp)
     {
         App = app;
         Clock = clock;
-        Client = app.CreateClient();
+        Client = realHttp ? app.CreateKestrelClient() : app.CreateClient();
     }
 
     public TrackerApplication App { get; }
@@ -37,7 +37,9 @@ public sealed class PostbackTestBed : IAsyncDisposable
     public ConversionCapCounter Counter => App.Service<ConversionCapCounter>();
 
     /// <param name="dataDirectory">A directory to reuse across starts (to test restarts); a fresh one otherwise.</param>
-    public static async Task<PostbackTestBed> StartAsync(DateTimeOffset? now = null, string? dataDirectory = null)
+    /// <param name="realHttp">Serve over Kestrel on a loopback port (for what only a real server does: chunked
+    /// bodies, body size limits, broken requests) instead of the in-memory test server.</param>
+    public static async Task<PostbackTestBed> StartAsync(DateTimeOffset? now = null, string? dataDirectory = null, bool realHttp = false)
     {
         var clock = new FakeTimeProvider(now ?? DefaultStart);
         var settings = dataDirectory is null ? null : new Dictionary<string, string?> { ["Tracker:DataDirectory"] = dataDirectory };
@@ -45,7 +47,7 @@ public sealed class PostbackTestBed : IAsyncDisposable
         {
             ConfigureTestServices = services => services.AddSingleton<TimeProvider>(clock),
         };
-        var bed = new PostbackTestBed(app, clock);
+        var bed = new PostbackTestBed(app, clock, realHttp);
         await bed.SeedBasicsAsync();
         return bed;
     }

@@ -21,6 +21,10 @@ internal sealed class ConversionConfiguration : IEntityTypeConfiguration<Convers
         b.HasIndex(c => c.SubId).IsUnique();
         b.HasIndex(c => c.CreatedAt);
         b.HasIndex(c => new { c.OfferId, c.CreatedAt });
+        // Revenue waiting for an exchange rate (ADR 0004): found by currency when the rate is added.
+        b.Property(c => c.PendingCurrency).HasMaxLength(8);
+        b.HasIndex(c => c.PendingCurrency);
+        b.Ignore(c => c.AwaitsRate);
     }
 }
 

@@ -410,6 +410,13 @@ namespace Tracker.Web.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PendingCurrency")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PendingMicros")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RebillCount")
                         .HasColumnType("INTEGER");
 
@@ -443,6 +450,8 @@ namespace Tracker.Web.Data.Migrations
 
                     b.HasIndex("CreatedAt");
 
+                    b.HasIndex("PendingCurrency");
+
                     b.HasIndex("SubId")
                         .IsUnique();
 
@@ -464,6 +473,9 @@ namespace Tracker.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsRebill")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PendingMicros")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("RevenueMicros")

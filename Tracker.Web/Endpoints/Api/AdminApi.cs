@@ -1,3 +1,4 @@
+using Tracker.Web.Backups;
 using Tracker.Web.LocalOffers;
 using Tracker.Web.Security;
 
@@ -24,6 +25,7 @@ public static class AdminApi
         api.MapCampaigns();
         api.MapConversionsApi();
         api.MapReportsApi();
+        api.MapBackupsApi();
         return api;
     }
 }

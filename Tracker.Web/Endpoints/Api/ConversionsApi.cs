@@ -22,7 +22,7 @@ public static class ConversionsApi
             .Map(d => d.Revenue, s => Core.Money.Money.FromMicros(s.RevenueMicros))
             .Map(d => d.OriginalPayout, s => Core.Money.Money.FromMicros(s.OriginalPayoutMicros))
             .Map(d => d.Rebills, s => s.RebillCount)
-            .Ignore(d => d.Currency, d => d.OfferName!, d => d.AffiliateNetworkName!, d => d.CampaignName!);
+            .Ignore(d => d.Currency, d => d.OfferName!, d => d.AffiliateNetworkName!, d => d.CampaignName!, d => d.AwaitingRate!);
         config.NewConfig<PostbackLogEntry, PostbackDto>();
     }
 
@@ -63,6 +63,9 @@ public static class ConversionsApi
             OfferName = r.OfferName,
             AffiliateNetworkName = r.AffiliateNetworkName,
             CampaignName = r.CampaignName,
+            AwaitingRate = r.Conversion.PendingCurrency is { } pending
+                ? new PendingRateDto(Core.Money.Money.FromMicros(r.Conversion.PendingMicros), pending)
+                : null,
         }).ToList();
         return TypedResults.Ok(new ConversionPageDto(items, page.Total, skip, take));
     }
@@ -102,7 +105,8 @@ public sealed record ConversionListParameters(
     [property: Description("lead, sale or rejected."), FromQuery(Name = "status")] string? Status = null,
     [property: Description("One click's conversion."), FromQuery(Name = "subid")] string? SubId = null,
     [property: Description("How many matching conversions to skip (default 0)."), FromQuery(Name = "skip")] string? Skip = null,
-    [property: Description("Page size, 1–1000 (default 100)."), FromQuery(Name = "take")] string? Take = null)
+    [property: Description("Page size, 1–1000 (default 100)."), FromQuery(Name = "take")] string? Take = null,
+    [property: Description("true: only conversions whose revenue waits for an exchange rate."), FromQuery(Name = "awaitingRate")] string? AwaitingRate = null)
 {
     public const int DefaultTake = 100;
     public const int MaxTake = 1000;
@@ -129,7 +133,10 @@ public sealed record ConversionListParameters(
         var skip = ConversionsApi.Number(Skip, "skip", 0, 0, int.MaxValue, e);
         var take = ConversionsApi.Number(Take, "take", DefaultTake, 1, MaxTake, e);
         var subId = string.IsNullOrWhiteSpace(SubId) ? null : SubId.Trim();
-        return (new ConversionFilter(from, to, offerId, status, subId), skip, take, e);
+        var awaitingRate = false;
+        if (!string.IsNullOrWhiteSpace(AwaitingRate) && !bool.TryParse(AwaitingRate.Trim(), out awaitingRate))
+            e.Add("awaitingRate", $"'{ConversionsApi.Shorten(AwaitingRate)}' is not allowed. Use true or false.");
+        return (new ConversionFilter(from, to, offerId, status, subId, awaitingRate), skip, take, e);
     }
 
     internal static void Describe(OpenApiOperation operation)
@@ -143,6 +150,7 @@ public sealed record ConversionListParameters(
                 "skip" => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "0", Default = 0 },
                 "take" => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = MaxTake.ToString(CultureInfo.InvariantCulture), Default = DefaultTake },
                 "status" => ConversionsApi.AnyOf(Statuses),
+                "awaitingRate" => new OpenApiSchema { Type = JsonSchemaType.Boolean, Default = false },
                 _ => p.Schema,
             };
         }
@@ -154,8 +162,9 @@ public sealed record ConversionListParameters(
         var t = text.Trim();
         if (DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            var day = ZonedDay.Of(date, zone);
-            return isEnd ? day.EndUtc : day.StartUtc;
+            if (ZonedDay.TryOf(date, zone, out var day)) return isEnd ? day.EndUtc : day.StartUtc;
+            errors.Add(field, $"'{t}' is outside the supported dates: use a day from {ZonedDay.SupportedRange}, or leave '{field}' out for no limit.");
+            return null;
         }
         if (t.Contains('T') && DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
             return instant.UtcDateTime;

@@ -102,7 +102,7 @@ public static class OffersApi
     private static OfferDto ToDto(Offer offer, ApiContext api) =>
         offer.Adapt<OfferDto>(api.Mapping) with
         {
-            LocalUrl = offer.IsLocal && !string.IsNullOrEmpty(offer.LocalKey) ? $"{api.BaseUrl}/lo/{offer.LocalKey}/" : null,
+            LocalUrl = offer.IsLocal && !string.IsNullOrEmpty(offer.LocalKey) ? api.LocalOfferUrl(offer.LocalKey) : null,
         };
 
     /// <summary>

@@ -26,8 +26,11 @@ public sealed record ConversionDto
     [Description("The status word exactly as the network sent it, before lead_status / sale_status / rejected_status mapped it.")]
     public string OriginalStatus { get; init; } = "";
 
-    [Description("Revenue including rebills, in 'currency' (the base currency).")]
+    [Description("Revenue including rebills, in 'currency' (the base currency). When awaitingRate is set, its amount is not included yet.")]
     public decimal Revenue { get; init; }
+
+    [Description("Set while part of the revenue waits for an exchange rate (the network paid in a currency with no rate in Settings): the amount and currency waiting. Null otherwise. Adding the rate converts it into revenue.")]
+    public PendingRateDto? AwaitingRate { get; init; }
 
     public string Currency { get; init; } = "";
 
@@ -50,6 +53,11 @@ public sealed record ConversionDto
 
     public DateTime UpdatedAt { get; init; }
 }
+
+/// <summary>Revenue that waits for an exchange rate.</summary>
+public sealed record PendingRateDto(
+    [property: Description("The amount as the network stated it.")] decimal Amount,
+    [property: Description("ISO 4217 code with no exchange rate yet, e.g. BRL.")] string Currency);
 
 /// <summary>One page of conversions.</summary>
 public sealed record ConversionPageDto(
