@@ -1,7 +1,9 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Tracker.Core.Conversions;
 using Tracker.Core.Money;
 using Tracker.Web.Data;
+using Tracker.Web.Reports;
 
 namespace Tracker.Web.Conversions;
 
@@ -21,7 +23,8 @@ public sealed class PendingRateConversions(IDbContextFactory<TrackerDbContext> c
     /// Converts every waiting conversion whose currency <paramref name="rates"/> now covers, inside the
     /// caller's open transaction on <paramref name="db"/> (the settings save that added the rate), so
     /// the rate and the revenue it makes are committed together or not at all. The caller saves.
-    /// Report rollups that count revenue are to be updated here too, from the returned rows.
+    /// The report rollups move in the same transaction: what each conversion counted before is taken
+    /// back and what it counts now added, at its click's time and at its own.
     /// </summary>
     /// <returns>The converted conversions with the base-currency revenue each gained.</returns>
     public static async Task<IReadOnlyList<(Conversion Conversion, Money Added)>> ApplyAsync(
@@ -37,10 +40,22 @@ public sealed class PendingRateConversions(IDbContextFactory<TrackerDbContext> c
             .Where(t => ids.Contains(t.ConversionId) && t.PendingMicros != 0)
             .ToListAsync(ct);
         var byConversion = transactions.ToLookup(t => t.ConversionId);
+        // Every transaction row of these conversions (rebills count in the rollups); tracked, so the
+        // pending ones are the same objects TryConvert changes.
+        var allTransactions = (await db.ConversionTransactions.Where(t => ids.Contains(t.ConversionId)).ToListAsync(ct))
+            .ToLookup(t => t.ConversionId);
+        var clickIds = waiting.Select(c => c.ClickId).ToList();
+        var clicks = await db.Clicks.AsNoTracking().Where(c => clickIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
         var converted = new List<(Conversion, Money)>();
         foreach (var conversion in waiting)
-            if (PendingRate.TryConvert(conversion, byConversion[conversion.Id], rates) is { } added)
-                converted.Add((conversion, added));
+        {
+            var before = ConversionRollups.Parts(conversion, allTransactions[conversion.Id]);
+            if (PendingRate.TryConvert(conversion, byConversion[conversion.Id], rates) is not { } added) continue;
+            converted.Add((conversion, added));
+            if (clicks.TryGetValue(conversion.ClickId, out var click))
+                ConversionRollups.Write(connection, click, before, ConversionRollups.Parts(conversion, allTransactions[conversion.Id]));
+        }
         return converted;
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Tracker.Core.Settings;
 using Tracker.Tests.Infrastructure;
 using Tracker.Tests.Integration.Api;
+using Tracker.Web.Reports;
 using Tracker.Web.Services;
 using static Tracker.Tests.Integration.Clicks.ClickTestKit;
 
@@ -65,6 +66,43 @@ public sealed class ReportsApiTests
         await PostbackAsync("status=rejected");
         var totals = (await ReportAsync(body))["totals"]!;
         Assert.Equal((0L, 1L, 0m, 0m), (totals["conversions"]!.GetValue<long>(), totals["rejected"]!.GetValue<long>(), totals["revenue"]!.GetValue<decimal>(), totals["revenueHold"]!.GetValue<decimal>()));
+    }
+
+    [Fact]
+    public async Task RevenueWaitingForARateReachesTheReportWhenTheRateIsAddedAndRebuildAgrees()
+    {
+        await using var app = CreateApp();
+        _ = app.Server;
+        var store = app.Service<SettingsStore>();
+        var network = await app.AddNetworkAsync("&sub1={subid}");
+        var (_, offer) = await app.SimpleCampaignAsync("brl", networkId: network.Id, configure: o => { o.PayoutAuto = true; o.Rebills = true; });
+        var subId = SubIdFrom((await app.Visitor(GermanIp).GetAsync("/brl", Ct)).Headers.Location);
+        var api = app.CreateApiClient();
+        var postbacks = app.CreateClient();
+        async Task PostbackAsync(string query) =>
+            Assert.Equal(HttpStatusCode.OK, (await postbacks.GetAsync($"/{store.Current.PostbackKey}/postback?subid={subId}&{query}", Ct)).StatusCode);
+        var body = $$"""{ "from": "{{DateTime.UtcNow.AddDays(-1):yyyy-MM-dd}}", "to": "{{DateTime.UtcNow.AddDays(1):yyyy-MM-dd}}", "groupBy": ["offer"], "timeZone": "UTC" }""";
+        async Task<JsonNode> TotalsAsync() => (await (await api.PostJsonAsync("/api/v1/reports", body)).ExpectAsync(HttpStatusCode.OK))["totals"]!;
+
+        // A sale and a rebill in BRL, which has no rate yet: counted, but no revenue until the rate exists.
+        await PostbackAsync("status=sale&payout=50&currency=BRL&tid=t1");
+        await PostbackAsync("status=rebill&payout=10&currency=BRL&tid=t2");
+        var waiting = await TotalsAsync();
+        Assert.Equal((1L, 1L, 0m), (waiting["sales"]!.GetValue<long>(), waiting["rebills"]!.GetValue<long>(), waiting["revenue"]!.GetValue<decimal>()));
+
+        Assert.True(await store.SaveAsync(new TrackerSettings
+        {
+            BaseCurrency = store.Current.BaseCurrency, TimeZone = store.Current.TimeZone,
+            ExchangeRates = new() { ["BRL"] = 0.2m }, Version = store.Current.Version,
+        }, Ct));
+
+        var converted = await TotalsAsync();
+        Assert.Equal((1L, 1L, 12m), (converted["sales"]!.GetValue<long>(), converted["rebills"]!.GetValue<long>(), converted["revenue"]!.GetValue<decimal>()));
+        Assert.Equal(offer.Id, (await (await api.PostJsonAsync("/api/v1/reports", body)).ExpectAsync(HttpStatusCode.OK))["rows"]!.AsArray().Single()!["offerId"]!.GetValue<int>());
+
+        // Rebuilding from the raw rows gives the same money.
+        await app.Service<RollupBuilder>().RebuildAllAsync(store.Current.TimeZone, Ct);
+        Assert.Equal(12m, (await TotalsAsync())["revenue"]!.GetValue<decimal>());
     }
 
     [Fact]
