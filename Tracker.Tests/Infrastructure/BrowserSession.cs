@@ -79,7 +79,9 @@ public sealed class BrowserSession : IAsyncDisposable
         await page.FillAsync("#password", AdminPassword);
         await page.FillAsync("#confirm", AdminPassword);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(BaseUrl + "/admin");
+        // The address is the proof the form worked; the circuit wait below is the proof the page is
+        // usable. Waiting for the full "load" event as well only adds a second way to time out on a busy CI box.
+        await page.WaitForURLAsync(BaseUrl + "/admin", new() { WaitUntil = WaitUntilState.Commit });
         await WaitForCircuitAsync(page);
         return page;
     }
@@ -92,7 +94,7 @@ public sealed class BrowserSession : IAsyncDisposable
         await page.FillAsync("#userName", AdminUser);
         await page.FillAsync("#password", AdminPassword);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(BaseUrl + returnPath);
+        await page.WaitForURLAsync(BaseUrl + returnPath, new() { WaitUntil = WaitUntilState.Commit });
         await WaitForCircuitAsync(page);
         return page;
     }

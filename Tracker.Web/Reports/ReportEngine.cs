@@ -90,10 +90,7 @@ public sealed class ReportEngine(IDbContextFactory<TrackerDbContext> contexts, S
         command.Parameters.AddWithValue("$grain", (int)grain);
         command.Parameters.AddWithValue("$start", start);
         command.Parameters.AddWithValue("$end", end);
-        plan.AppendFilters(select, command, catalog, rollups: true);
-        var groupBy = (plan.HasTime ? new[] { "Slot" } : []).Concat(keyColumns).ToList();
-        if (groupBy.Count > 0) select.Append(" GROUP BY ").Append(string.Join(", ", groupBy));
-        command.CommandText = select.ToString();
+        FinishGroupedQuery(select, command, plan, catalog, keyColumns, rollups: true);
 
         await using var reader = await command.ExecuteReaderAsync(ct);
         var values = new ReportValues(plan);
@@ -114,6 +111,16 @@ public sealed class ReportEngine(IDbContextFactory<TrackerDbContext> contexts, S
         }
     }
 
+    /// <summary>Adds the request's filters and the grouping (time slot first, then the key columns) and sets the command's text.</summary>
+    private static void FinishGroupedQuery(StringBuilder select, SqliteCommand command, ReportPlan plan, ReportCatalog catalog,
+        IReadOnlyList<string> keyColumns, bool rollups)
+    {
+        plan.AppendFilters(select, command, catalog, rollups);
+        var groupBy = (plan.HasTime ? new[] { "Slot" } : []).Concat(keyColumns).ToList();
+        if (groupBy.Count > 0) select.Append(" GROUP BY ").Append(string.Join(", ", groupBy));
+        command.CommandText = select.ToString();
+    }
+
     private static async Task ReadClicksAsync(SqliteTransaction connection, ReportPlan plan, ReportCatalog catalog, ReportGroups groups, CancellationToken ct)
     {
         var keyColumns = plan.ClickColumns;
@@ -124,10 +131,7 @@ public sealed class ReportEngine(IDbContextFactory<TrackerDbContext> contexts, S
         await using var command = connection.NewCommand();
         command.Parameters.AddWithValue("$start", ReportPlan.Timestamp(plan.Start));
         command.Parameters.AddWithValue("$end", ReportPlan.Timestamp(plan.End));
-        plan.AppendFilters(select, command, catalog, rollups: false);
-        var groupBy = (plan.HasTime ? new[] { "Slot" } : []).Concat(keyColumns).ToList();
-        if (groupBy.Count > 0) select.Append(" GROUP BY ").Append(string.Join(", ", groupBy));
-        command.CommandText = select.ToString();
+        FinishGroupedQuery(select, command, plan, catalog, keyColumns, rollups: false);
 
         await using var reader = await command.ExecuteReaderAsync(ct);
         var values = new ReportValues(plan);
