@@ -45,6 +45,9 @@ public sealed class BrowserSession : IAsyncDisposable
             ?? throw new InvalidOperationException("Kestrel reported no listening address.");
         var baseUrl = addresses.Addresses.First().Replace("localhost", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
 
+        // Expect(...) assertions get the same 30 s as page steps (their own default is 5 s): on a busy
+        // 2-core CI box a live update can take longer than 5 s to render, and that is not a failure.
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(30_000);
         var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
