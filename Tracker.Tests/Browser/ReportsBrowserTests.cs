@@ -102,7 +102,7 @@ public sealed class ReportsBrowserTests
 
         // Sort by revenue, biggest first, and read the numbers.
         await page.ClickAsync("[data-testid=metric-header][data-metric=revenue]");
-        await page.WaitForURLAsync("**sort=-revenue**");
+        await page.WaitForURLAsync("**sort=-revenue**", new() { WaitUntil = WaitUntilState.Commit }); // a same-page address change: no load event
         var alphaRow = page.Locator("[data-testid=report-row]").Nth(0);
         await Assertions.Expect(alphaRow.Locator("[data-testid=report-key]")).ToHaveTextAsync("Alpha Network");
         Assert.Equal("3", await alphaRow.Locator("td[data-metric=clicks]").InnerTextAsync());
