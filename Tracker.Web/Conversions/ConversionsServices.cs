@@ -13,6 +13,8 @@ public static class ConversionsServices
         // Replaces the click path's pass-through gate: capped offers send clicks to their alternative.
         services.AddSingleton<IOfferCapGate>(sp => sp.GetRequiredService<ConversionCapGate>());
         services.AddHostedService<ConversionCapStartup>();
+        services.AddSingleton<PostbackWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<PostbackWriter>());
         services.AddSingleton<PostbackRecorder>();
         services.AddSingleton<ConversionQueries>();
         services.AddSingleton<PendingRateConversions>();

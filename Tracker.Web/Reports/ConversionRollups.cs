@@ -23,9 +23,15 @@ public static class ConversionRollups
     public static void Write(SqliteConnection connection, Click click, IReadOnlyList<ConversionPart> before, IReadOnlyList<ConversionPart> after)
     {
         var batch = new RollupBatch();
-        var key = RollupKey.Of(0, click.CampaignId, click.StreamId, click.OfferId, click.AffiliateNetworkId, click.Country);
-        batch.AddConversionChange(key, click.CreatedAt, before, after);
+        Add(batch, click, before, after);
         using var statements = new RollupStatements(connection);
         batch.Write(statements);
+    }
+
+    /// <summary>Gathers the change into <paramref name="batch"/>, for a writer that writes many at once.</summary>
+    public static void Add(RollupBatch batch, Click click, IReadOnlyList<ConversionPart> before, IReadOnlyList<ConversionPart> after)
+    {
+        var key = RollupKey.Of(0, click.CampaignId, click.StreamId, click.OfferId, click.AffiliateNetworkId, click.Country);
+        batch.AddConversionChange(key, click.CreatedAt, before, after);
     }
 }

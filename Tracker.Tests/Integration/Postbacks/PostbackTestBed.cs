@@ -70,7 +70,7 @@ public sealed class PostbackTestBed : IAsyncDisposable
             db.Offers.Update(offer);
             await db.SaveChangesAsync();
         }
-        await Counter.RefreshOfferAsync(offer.Id);
+        await TrackerSeed.OfferSavedAsync(App.Services, offer);
     }
 
     /// <summary>A click on the offer (or on none), stored as the click path stores it.</summary>

@@ -6,6 +6,7 @@ using Tracker.Core.Networks;
 using Tracker.Core.Offers;
 using Tracker.Core.Security;
 using Tracker.Web.Conversions;
+using Tracker.Web.Live;
 using Tracker.Web.Data;
 
 namespace Tracker.Tests.Integration.Postbacks;
@@ -51,9 +52,19 @@ public static class TrackerSeed
             db.Offers.Add(offer);
             await db.SaveChangesAsync();
         }
-        // What the offers feature's change notice makes the counter do.
-        await services.GetRequiredService<ConversionCapCounter>().RefreshOfferAsync(offer.Id);
+        await OfferSavedAsync(services, offer);
         return offer;
+    }
+
+    /// <summary>
+    /// What the offer store does after a save: the change notice (so routing and postbacks see the
+    /// offer as saved), and, awaited here so a test can count on it, the cap counter's refresh that
+    /// the notice triggers.
+    /// </summary>
+    public static async Task OfferSavedAsync(IServiceProvider services, Offer offer)
+    {
+        services.GetRequiredService<ChangeFeed>().Publish(new ChangeNotice(ChangeNotice.Offer, offer.Id, offer.Version));
+        await services.GetRequiredService<ConversionCapCounter>().RefreshOfferAsync(offer.Id);
     }
 
     /// <summary>A click on the offer (or on none), stored as the click path stores it.</summary>
