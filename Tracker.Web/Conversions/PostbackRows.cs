@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using Tracker.Core.Clicks;
 using Tracker.Core.Conversions;
 using Tracker.Web.Reports;
@@ -10,62 +12,61 @@ namespace Tracker.Web.Conversions;
 /// The rows a postback reads and writes, through prepared statements on the postback writer's own
 /// connection: the click by subid, its conversion and transactions, and the inserts and updates a
 /// decision needs. Writes exactly what EF Core reads back (times as UTC text, enums by name,
-/// booleans as 0/1, click parameters as JSON). Used by the writer thread only.
+/// booleans as 0/1, click parameters as JSON). Talks to SQLite directly (positional binding, no
+/// reader or parameter objects): a postback runs about ten statements, and the ADO.NET layer's
+/// per-execution cost was most of a postback's. Used by the writer thread only.
 /// </summary>
 internal sealed class PostbackRows : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _findClick;
-    private readonly SqliteCommand _findConversion;
-    private readonly SqliteCommand _transactions;
-    private readonly SqliteCommand _insertConversion;
-    private readonly SqliteCommand _updateConversion;
-    private readonly SqliteCommand _insertTransaction;
-    private readonly SqliteCommand _updateTransaction;
-    private readonly SqliteCommand _updateClick;
-    private readonly SqliteCommand _insertLog;
+    private readonly sqlite3 _db;
+    private readonly Statement _findClick;
+    private readonly Statement _findConversion;
+    private readonly Statement _transactions;
+    private readonly Statement _insertConversion;
+    private readonly Statement _updateConversion;
+    private readonly Statement _insertTransaction;
+    private readonly Statement _updateTransaction;
+    private readonly Statement _updateClick;
+    private readonly Statement _insertLog;
 
     public PostbackRows(SqliteConnection connection)
     {
-        _connection = connection;
+        _db = connection.Handle ?? throw new InvalidOperationException("The connection must be open.");
         _findClick = Prepare("""
             SELECT Id, CreatedAt, CampaignId, StreamId, OfferId, AffiliateNetworkId, Country, Parameters
-            FROM clicks WHERE SubId = $1
-            """, 1);
+            FROM clicks WHERE SubId = ?1
+            """);
         _findConversion = Prepare(
-            $"SELECT {ConversionColumns} FROM conversions WHERE ClickId = $1", 1);
+            $"SELECT {ConversionColumns} FROM conversions WHERE ClickId = ?1");
         _transactions = Prepare("""
             SELECT Id, ConversionId, SubId, Tid, Status, IsRebill, RevenueMicros, PendingMicros, CreatedAt
-            FROM conversion_transactions WHERE SubId = $1 ORDER BY Id
-            """, 1);
+            FROM conversion_transactions WHERE SubId = ?1 ORDER BY Id
+            """);
         _insertConversion = Prepare("""
             INSERT INTO conversions (ClickId, SubId, CampaignId, StreamId, OfferId, AffiliateNetworkId, Status,
                 OriginalStatus, RevenueMicros, OriginalPayoutMicros, OriginalCurrency, RebillCount, PendingCurrency,
                 PendingMicros, Tid, CreatedAt, ClickedAt, UpdatedAt)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
-            RETURNING Id
-            """, 18);
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+            """);
         _updateConversion = Prepare("""
-            UPDATE conversions SET Status = $2, OriginalStatus = $3, RevenueMicros = $4, OriginalPayoutMicros = $5,
-                OriginalCurrency = $6, RebillCount = $7, PendingCurrency = $8, PendingMicros = $9, UpdatedAt = $10
-            WHERE Id = $1
-            """, 10);
+            UPDATE conversions SET Status = ?2, OriginalStatus = ?3, RevenueMicros = ?4, OriginalPayoutMicros = ?5,
+                OriginalCurrency = ?6, RebillCount = ?7, PendingCurrency = ?8, PendingMicros = ?9, UpdatedAt = ?10
+            WHERE Id = ?1
+            """);
         _insertTransaction = Prepare("""
             INSERT INTO conversion_transactions (ConversionId, SubId, Tid, Status, IsRebill, RevenueMicros, PendingMicros, CreatedAt)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-            RETURNING Id
-            """, 8);
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            """);
         _updateTransaction = Prepare(
-            "UPDATE conversion_transactions SET Status = $2, RevenueMicros = $3, PendingMicros = $4 WHERE Id = $1", 4);
-        var reportColumns = string.Join(", ", ClickReportColumns.All.Select((c, i) => $"{c.Column} = ${i + 3}"));
-        _updateClick = Prepare($"UPDATE clicks SET Parameters = $2, {reportColumns} WHERE Id = $1", 2 + ClickReportColumns.All.Count);
+            "UPDATE conversion_transactions SET Status = ?2, RevenueMicros = ?3, PendingMicros = ?4 WHERE Id = ?1");
+        var reportColumns = string.Join(", ", ClickReportColumns.All.Select((c, i) => $"{c.Column} = ?{i + 3}"));
+        _updateClick = Prepare($"UPDATE clicks SET Parameters = ?2, {reportColumns} WHERE Id = ?1");
         _insertLog = Prepare("""
             INSERT INTO postback_log (ReceivedAt, SourceIp, Method, Raw, SubId, Status, "From", Outcome, Message, ConversionId)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-            RETURNING Id
-            """, 10);
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+            """);
     }
 
     private const string ConversionColumns = """
@@ -76,21 +77,20 @@ internal sealed class PostbackRows : IDisposable
     /// <summary>The click with the subid, with what a postback needs of it; its parameters' JSON is read only when asked for.</summary>
     public (Click Click, string ParametersJson)? FindClick(string subId)
     {
-        _findClick.Parameters[0].Value = subId;
-        using var r = _findClick.ExecuteReader();
-        if (!r.Read()) return null;
+        using var r = _findClick.Run(subId);
+        if (!r.Row()) return null;
         var click = new Click
         {
-            Id = r.GetInt64(0),
+            Id = r.Long(0),
             SubId = subId,
-            CreatedAt = Utc(r.GetDateTime(1)),
-            CampaignId = r.GetInt32(2),
-            StreamId = NullableInt(r, 3),
-            OfferId = NullableInt(r, 4),
-            AffiliateNetworkId = NullableInt(r, 5),
-            Country = r.GetString(6),
+            CreatedAt = r.Time(1),
+            CampaignId = r.Int(2),
+            StreamId = r.NullableInt(3),
+            OfferId = r.NullableInt(4),
+            AffiliateNetworkId = r.NullableInt(5),
+            Country = r.Text(6),
         };
-        return (click, r.GetString(7));
+        return (click, r.Text(7));
     }
 
     /// <summary>Fills <see cref="Click.Parameters"/> from the stored JSON (only a postback that changes them needs it).</summary>
@@ -104,123 +104,195 @@ internal sealed class PostbackRows : IDisposable
 
     public Conversion? FindConversion(long clickId)
     {
-        _findConversion.Parameters[0].Value = clickId;
-        using var r = _findConversion.ExecuteReader();
-        if (!r.Read()) return null;
+        using var r = _findConversion.Run(clickId);
+        if (!r.Row()) return null;
         return new Conversion
         {
-            Id = r.GetInt64(0),
-            ClickId = r.GetInt64(1),
-            SubId = r.GetString(2),
-            CampaignId = r.GetInt32(3),
-            StreamId = NullableInt(r, 4),
-            OfferId = NullableInt(r, 5),
-            AffiliateNetworkId = NullableInt(r, 6),
-            Status = Enum.Parse<ConversionStatus>(r.GetString(7)),
-            OriginalStatus = r.GetString(8),
-            RevenueMicros = r.GetInt64(9),
-            OriginalPayoutMicros = r.GetInt64(10),
-            OriginalCurrency = r.GetString(11),
-            RebillCount = r.GetInt32(12),
-            PendingCurrency = r.IsDBNull(13) ? null : r.GetString(13),
-            PendingMicros = r.GetInt64(14),
-            Tid = r.IsDBNull(15) ? null : r.GetString(15),
-            CreatedAt = Utc(r.GetDateTime(16)),
-            ClickedAt = Utc(r.GetDateTime(17)),
-            UpdatedAt = Utc(r.GetDateTime(18)),
+            Id = r.Long(0),
+            ClickId = r.Long(1),
+            SubId = r.Text(2),
+            CampaignId = r.Int(3),
+            StreamId = r.NullableInt(4),
+            OfferId = r.NullableInt(5),
+            AffiliateNetworkId = r.NullableInt(6),
+            Status = Enum.Parse<ConversionStatus>(r.Text(7)),
+            OriginalStatus = r.Text(8),
+            RevenueMicros = r.Long(9),
+            OriginalPayoutMicros = r.Long(10),
+            OriginalCurrency = r.Text(11),
+            RebillCount = r.Int(12),
+            PendingCurrency = r.NullableText(13),
+            PendingMicros = r.Long(14),
+            Tid = r.NullableText(15),
+            CreatedAt = r.Time(16),
+            ClickedAt = r.Time(17),
+            UpdatedAt = r.Time(18),
         };
     }
 
     public List<ConversionTransaction> Transactions(string subId)
     {
-        _transactions.Parameters[0].Value = subId;
-        using var r = _transactions.ExecuteReader();
+        using var r = _transactions.Run(subId);
         var list = new List<ConversionTransaction>();
-        while (r.Read())
+        while (r.Row())
             list.Add(new ConversionTransaction
             {
-                Id = r.GetInt64(0),
-                ConversionId = r.GetInt64(1),
-                SubId = r.GetString(2),
-                Tid = r.GetString(3),
-                Status = Enum.Parse<ConversionStatus>(r.GetString(4)),
-                IsRebill = r.GetInt64(5) != 0,
-                RevenueMicros = r.GetInt64(6),
-                PendingMicros = r.GetInt64(7),
-                CreatedAt = Utc(r.GetDateTime(8)),
+                Id = r.Long(0),
+                ConversionId = r.Long(1),
+                SubId = r.Text(2),
+                Tid = r.Text(3),
+                Status = Enum.Parse<ConversionStatus>(r.Text(4)),
+                IsRebill = r.Long(5) != 0,
+                RevenueMicros = r.Long(6),
+                PendingMicros = r.Long(7),
+                CreatedAt = r.Time(8),
             });
         return list;
     }
 
     public void Insert(Conversion c)
     {
-        Bind(_insertConversion, c.ClickId, c.SubId, c.CampaignId, c.StreamId, c.OfferId, c.AffiliateNetworkId, c.Status.ToString(),
+        c.Id = _insertConversion.Insert(c.ClickId, c.SubId, c.CampaignId, c.StreamId, c.OfferId, c.AffiliateNetworkId, c.Status.ToString(),
             c.OriginalStatus, c.RevenueMicros, c.OriginalPayoutMicros, c.OriginalCurrency, c.RebillCount, c.PendingCurrency,
             c.PendingMicros, c.Tid, c.CreatedAt, c.ClickedAt, c.UpdatedAt);
-        c.Id = (long)_insertConversion.ExecuteScalar()!;
     }
 
     public void Update(Conversion c)
     {
-        Bind(_updateConversion, c.Id, c.Status.ToString(), c.OriginalStatus, c.RevenueMicros, c.OriginalPayoutMicros,
+        var rows = _updateConversion.Execute(c.Id, c.Status.ToString(), c.OriginalStatus, c.RevenueMicros, c.OriginalPayoutMicros,
             c.OriginalCurrency, c.RebillCount, c.PendingCurrency, c.PendingMicros, c.UpdatedAt);
-        Affected(_updateConversion.ExecuteNonQuery(), "conversion", c.Id);
+        Affected(rows, "conversion", c.Id);
     }
 
     public void Insert(ConversionTransaction t)
     {
-        Bind(_insertTransaction, t.ConversionId, t.SubId, t.Tid, t.Status.ToString(), t.IsRebill ? 1 : 0, t.RevenueMicros, t.PendingMicros, t.CreatedAt);
-        t.Id = (long)_insertTransaction.ExecuteScalar()!;
+        t.Id = _insertTransaction.Insert(t.ConversionId, t.SubId, t.Tid, t.Status.ToString(), t.IsRebill ? 1 : 0, t.RevenueMicros, t.PendingMicros, t.CreatedAt);
     }
 
     public void Update(ConversionTransaction t)
     {
-        Bind(_updateTransaction, t.Id, t.Status.ToString(), t.RevenueMicros, t.PendingMicros);
-        Affected(_updateTransaction.ExecuteNonQuery(), "conversion transaction", t.Id);
+        Affected(_updateTransaction.Execute(t.Id, t.Status.ToString(), t.RevenueMicros, t.PendingMicros), "conversion transaction", t.Id);
     }
 
     /// <summary>Stores the click's parameters (a postback may add or change sub_id_1…) and the report columns copied from them.</summary>
     public void UpdateParameters(Click click)
     {
-        _updateClick.Parameters[0].Value = click.Id;
-        _updateClick.Parameters[1].Value = JsonSerializer.Serialize(click.Parameters, Json);
+        var values = new object?[2 + ClickReportColumns.All.Count];
+        values[0] = click.Id;
+        values[1] = JsonSerializer.Serialize(click.Parameters, Json);
         for (var i = 0; i < ClickReportColumns.All.Count; i++)
-            _updateClick.Parameters[2 + i].Value = ClickReportColumns.Value(click, ClickReportColumns.All[i]);
-        Affected(_updateClick.ExecuteNonQuery(), "click", click.Id);
+            values[2 + i] = ClickReportColumns.Value(click, ClickReportColumns.All[i]);
+        Affected(_updateClick.Execute(values), "click", click.Id);
     }
 
     public void Insert(PostbackLogEntry e)
     {
-        Bind(_insertLog, e.ReceivedAt, e.SourceIp, e.Method, e.Raw, e.SubId, e.Status, e.From, e.Outcome.ToString(), e.Message, e.ConversionId);
-        e.Id = (long)_insertLog.ExecuteScalar()!;
+        e.Id = _insertLog.Insert(e.ReceivedAt, e.SourceIp, e.Method, e.Raw, e.SubId, e.Status, e.From, e.Outcome.ToString(), e.Message, e.ConversionId);
     }
 
-    private SqliteCommand Prepare(string sql, int parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        for (var i = 1; i <= parameters; i++) command.Parameters.Add(new SqliteParameter($"${i}", null));
-        return command;
-    }
-
-    private static void Bind(SqliteCommand command, params ReadOnlySpan<object?> values)
-    {
-        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
-    }
+    private Statement Prepare(string sql) => new(_db, sql);
 
     private static void Affected(int rows, string what, long id)
     {
         if (rows != 1) throw new InvalidOperationException($"The {what} {id} was not found to update.");
     }
 
-    private static int? NullableInt(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
-
-    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
-
     public void Dispose()
     {
         foreach (var command in new[] { _findClick, _findConversion, _transactions, _insertConversion, _updateConversion,
                      _insertTransaction, _updateTransaction, _updateClick, _insertLog })
             command.Dispose();
+    }
+}
+
+/// <summary>One prepared statement, bound by position: text as UTF-8, times as EF Core writes them (UTC).</summary>
+internal sealed class Statement : IDisposable
+{
+    private const string TimeFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
+    private readonly sqlite3 _db;
+    private readonly sqlite3_stmt _stmt;
+
+    public Statement(sqlite3 db, string sql)
+    {
+        _db = db;
+        Check(raw.sqlite3_prepare_v3(db, sql, raw.SQLITE_PREPARE_PERSISTENT, out _stmt));
+    }
+
+    /// <summary>Binds the values and steps once for a query's rows; dispose the reader to reset.</summary>
+    public Reader Run(params ReadOnlySpan<object?> values)
+    {
+        Bind(values);
+        return new Reader(this);
+    }
+
+    /// <summary>Runs an insert and returns the new row's id.</summary>
+    public long Insert(params ReadOnlySpan<object?> values)
+    {
+        Execute(values);
+        return raw.sqlite3_last_insert_rowid(_db);
+    }
+
+    /// <summary>Runs a statement that returns no rows; the number of rows it changed.</summary>
+    public int Execute(params ReadOnlySpan<object?> values)
+    {
+        Bind(values);
+        try
+        {
+            var rc = raw.sqlite3_step(_stmt);
+            if (rc != raw.SQLITE_DONE) Check(rc);
+            return raw.sqlite3_changes(_db);
+        }
+        finally
+        {
+            raw.sqlite3_reset(_stmt);
+        }
+    }
+
+    private void Bind(ReadOnlySpan<object?> values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            var index = i + 1;
+            var rc = values[i] switch
+            {
+                null => raw.sqlite3_bind_null(_stmt, index),
+                string s => raw.sqlite3_bind_text(_stmt, index, s),
+                long l => raw.sqlite3_bind_int64(_stmt, index, l),
+                int n => raw.sqlite3_bind_int64(_stmt, index, n),
+                DateTime t => raw.sqlite3_bind_text(_stmt, index, t.ToString(TimeFormat, CultureInfo.InvariantCulture)),
+                var other => throw new ArgumentException($"Cannot bind a {other.GetType().Name}.", nameof(values)),
+            };
+            Check(rc);
+        }
+    }
+
+    private void Check(int rc) => SqliteException.ThrowExceptionForRC(rc, _db);
+
+    public void Dispose() => _stmt.Dispose();
+
+    /// <summary>The rows of one run; disposing it resets the statement for the next run.</summary>
+    public readonly ref struct Reader(Statement statement)
+    {
+        private readonly sqlite3_stmt _stmt = statement._stmt;
+
+        public bool Row()
+        {
+            var rc = raw.sqlite3_step(_stmt);
+            if (rc == raw.SQLITE_ROW) return true;
+            if (rc != raw.SQLITE_DONE) statement.Check(rc);
+            return false;
+        }
+
+        public bool IsNull(int i) => raw.sqlite3_column_type(_stmt, i) == raw.SQLITE_NULL;
+        public long Long(int i) => raw.sqlite3_column_int64(_stmt, i);
+        public int Int(int i) => raw.sqlite3_column_int(_stmt, i);
+        public int? NullableInt(int i) => IsNull(i) ? null : Int(i);
+        public string Text(int i) => raw.sqlite3_column_text(_stmt, i).utf8_to_string() ?? "";
+        public string? NullableText(int i) => IsNull(i) ? null : Text(i);
+
+        public DateTime Time(int i) => DateTime.ParseExact(Text(i), TimeFormat, CultureInfo.InvariantCulture,
+            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+
+        public void Dispose() => raw.sqlite3_reset(_stmt);
     }
 }

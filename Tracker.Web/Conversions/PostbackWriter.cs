@@ -125,8 +125,9 @@ public sealed class PostbackWriter : IHostedLifecycleService, IAsyncDisposable
             SqlitePragmas.Apply(connection);
             using (var pragma = connection.CreateCommand())
             {
-                // The WAL checkpointer copies pages on its own thread; a commit here never does.
-                pragma.CommandText = "PRAGMA wal_autocheckpoint=0;";
+                // The WAL checkpointer copies pages on its own thread; a commit here never does. A larger
+                // page cache keeps the index pages of clicks, conversions and the log in memory between batches.
+                pragma.CommandText = "PRAGMA wal_autocheckpoint=0; PRAGMA cache_size=-32768;";
                 pragma.ExecuteNonQuery();
             }
             using var rows = new PostbackRows(connection);
