@@ -97,14 +97,16 @@ public sealed class ConversionCapCounter(
             if (applied.CountedTowardCapAfter)
             {
                 var entry = new CountedConversion(conversion.Id, conversion.CreatedAt);
-                var at = list.FindLastIndex(c => c.CreatedAt <= entry.CreatedAt) + 1;
-                list.Insert(at, entry);
+                // Almost always the newest: appended without a search (the list is kept in time order).
+                if (list.Count == 0 || list[^1].CreatedAt <= entry.CreatedAt) list.Add(entry);
+                else list.Insert(list.FindLastIndex(c => c.CreatedAt <= entry.CreatedAt) + 1, entry);
             }
             else
             {
                 list.RemoveAll(c => c.ConversionId == conversion.Id);
             }
-            list.RemoveAll(c => c.CreatedAt < horizon);
+            // Oldest first: only when the oldest has left the window is there anything to drop.
+            if (list.Count > 0 && list[0].CreatedAt < horizon) list.RemoveAll(c => c.CreatedAt < horizon);
         }
     }
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using SQLitePCL;
 using Tracker.Core.Clicks;
 using Tracker.Core.Conversions;
-using Tracker.Core.Reports;
 using Tracker.Core.Security;
 using Tracker.Web.Clicks;
 using Tracker.Web.Data;
@@ -18,8 +17,8 @@ namespace Tracker.Web.Conversions;
 /// <summary>
 /// Records postbacks with group commit, the way <see cref="ClickRecorder"/> records clicks: requests
 /// queue their postback and wait; one writer thread on its own connection takes everything queued,
-/// decides and writes each one in turn inside one transaction (each behind its own savepoint, so one
-/// that fails cannot cost the others), commits, and only then answers them all. Postbacks are decided
+/// decides and writes each one in turn inside one transaction, commits, and only then answers them
+/// all (one that fails on its own is written again alone, so it cannot cost the others). Postbacks are decided
 /// one after another on one connection, so two identical postbacks — in one batch or not — cannot
 /// both see "no conversion yet"; across processes the unique indexes on the click and on (subid, tid)
 /// catch the loser, which is decided again and answered as a duplicate.
@@ -178,22 +177,24 @@ public sealed class PostbackWriter : IHostedLifecycleService, IAsyncDisposable
         var outcomes = new Written[batch.Count];
         try
         {
+            // All in one transaction. A postback of its own failing (not the database) is rare: then
+            // the batch is undone and each postback written in a transaction of its own, so one bad
+            // postback cannot cost the others. (Savepoints per postback would make SQLite copy every
+            // page a postback touches into a statement journal: most of a postback's cost.)
             Exec(connection, "BEGIN IMMEDIATE");
-            for (var i = 0; i < batch.Count; i++) outcomes[i] = WriteOne(connection, rows, batch[i]);
+            for (var i = 0; i < batch.Count; i++) outcomes[i] = Decide(rows, batch[i]);
             _rollups.Write(rollups);
             Exec(connection, "COMMIT");
         }
+        catch (Exception ex) when (!IsDatabaseFailure(ex) && batch.Count > 1)
+        {
+            Rollback(connection);
+            _logger.LogWarning(ex, "Writing a batch of {Count} postbacks failed; writing them one by one", batch.Count);
+            for (var i = 0; i < batch.Count; i++) outcomes[i] = WriteAlone(connection, rows, rollups, batch[i]);
+        }
         catch (Exception ex)
         {
-            _rollups.Clear();
-            try
-            {
-                if (connection.Handle is { } handle && raw.sqlite3_get_autocommit(handle) == 0) Exec(connection, "ROLLBACK");
-            }
-            catch (Exception rollbackFailed)
-            {
-                _logger.LogError(rollbackFailed, "Rolling back a failed postback batch failed");
-            }
+            Rollback(connection);
             var why = Why(ex);
             _logger.LogError(ex, "{Count} postbacks were not recorded ({Why}); each was answered 503 so the network retries it", batch.Count, why);
             foreach (var p in batch) p.Answer.TrySetResult(Busy(why));
@@ -219,46 +220,64 @@ public sealed class PostbackWriter : IHostedLifecycleService, IAsyncDisposable
         }, (_changes, outcomes), preferLocal: false);
     }
 
-    /// <summary>One postback behind its own savepoint: a lost race is decided again, any other failure of its own costs only its answer.</summary>
-    private Written WriteOne(SqliteConnection connection, PostbackRows rows, PendingPostback pending)
+    /// <summary>
+    /// One postback in a transaction of its own. A lost race on a unique index (another process wrote
+    /// the same conversion or (subid, tid) first) is decided again, and the policy then sees it; a
+    /// failure of its own costs only its answer (503, so the network retries); a failing database
+    /// fails it like a batch.
+    /// </summary>
+    private Written WriteAlone(SqliteConnection connection, PostbackRows rows, RollupStatements rollups, PendingPostback pending)
     {
         for (var attempt = 1; ; attempt++)
         {
-            Exec(connection, "SAVEPOINT postback");
             try
             {
-                var written = pending.LogOnly is { } entry ? LogOnly(rows, entry) : Decide(rows, pending);
-                Exec(connection, "RELEASE postback");
-                if (written.Rollup is { } change) ConversionRollups.Add(_rollups, change.Click, change.Before, change.After);
+                Exec(connection, "BEGIN IMMEDIATE");
+                var written = Decide(rows, pending);
+                _rollups.Write(rollups);
+                Exec(connection, "COMMIT");
                 return written;
-            }
-            catch (SqliteException ex) when (ex.SqliteErrorCode == raw.SQLITE_CONSTRAINT && attempt < MaxAttempts)
-            {
-                // Another process wrote the same conversion or (subid, tid) first; read again and the policy sees it.
-                Exec(connection, "ROLLBACK TO postback; RELEASE postback");
-                _logger.LogInformation("Postback for {SubId} lost a race on a unique index; deciding again", pending.Postback?.SubId);
-            }
-            catch (SqliteException ex) when (ex.SqliteErrorCode != raw.SQLITE_CONSTRAINT)
-            {
-                throw; // busy, full, read-only, I/O: the whole batch is answered 503
             }
             catch (Exception ex)
             {
-                Exec(connection, "ROLLBACK TO postback; RELEASE postback");
+                Rollback(connection);
+                if (IsConstraint(ex) && attempt < MaxAttempts)
+                {
+                    _logger.LogInformation("Postback for {SubId} lost a race on a unique index; deciding again", pending.Postback?.SubId);
+                    continue;
+                }
                 _logger.LogError(ex, "Postback for {SubId} could not be recorded; answered 503 so the network retries it", pending.Postback?.SubId);
-                return new Written(Busy("it could not be recorded"), 0, null, null, null, null);
+                return new Written(Busy(IsDatabaseFailure(ex) ? Why(ex) : "it could not be recorded"), 0, null, null, null);
             }
         }
     }
 
-    private static Written LogOnly(PostbackRows rows, PostbackLogEntry entry)
+    private void Rollback(SqliteConnection connection)
     {
-        rows.Insert(entry);
-        return new Written(new PostbackResult(StatusCodes.Status200OK, "", entry.Outcome, null), entry.Id, null, null, null, null);
+        _rollups.Clear();
+        try
+        {
+            if (connection.Handle is { } handle && raw.sqlite3_get_autocommit(handle) == 0) Exec(connection, "ROLLBACK");
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Rolling back a failed postback transaction failed");
+        }
     }
 
+    private static bool IsConstraint(Exception ex) => ex is SqliteException { SqliteErrorCode: raw.SQLITE_CONSTRAINT };
+
+    /// <summary>The database could not take the write (busy, full, read-only, I/O): every postback would fail alike.</summary>
+    private static bool IsDatabaseFailure(Exception ex) => ex is SqliteException { SqliteErrorCode: not raw.SQLITE_CONSTRAINT };
+
+    /// <summary>Decides one postback inside the open transaction and writes its rows; its rollup change is gathered for the commit.</summary>
     private Written Decide(PostbackRows rows, PendingPostback pending)
     {
+        if (pending.LogOnly is { } logOnly)
+        {
+            rows.Insert(logOnly);
+            return new Written(new PostbackResult(StatusCodes.Status200OK, "", logOnly.Outcome, null), logOnly.Id, null, null, null);
+        }
         var request = pending.Request!;
         var postback = pending.Postback!;
         var routing = pending.Routing!;
@@ -274,7 +293,7 @@ public sealed class PostbackWriter : IHostedLifecycleService, IAsyncDisposable
             var unknown = PostbackRecorder.NewEntry(now, request, postback.SubId, postback.Status, postback.From, PostbackOutcome.UnknownSubId, message);
             rows.Insert(unknown);
             return new Written(new PostbackResult(StatusCodes.Status404NotFound, $"unknown subid: {message}", PostbackOutcome.UnknownSubId, null),
-                unknown.Id, null, null, null, null);
+                unknown.Id, null, null, null);
         }
 
         var (click, parametersJson) = found.Value;
@@ -290,12 +309,11 @@ public sealed class PostbackWriter : IHostedLifecycleService, IAsyncDisposable
             refused.ConversionId = conversion?.Id;
             rows.Insert(refused);
             return new Written(new PostbackResult(StatusCodes.Status403Forbidden, "forbidden: this address may not send postbacks for this network", PostbackOutcome.AddressNotAllowed, null),
-                refused.Id, null, null, null, null);
+                refused.Id, null, null, null);
         }
 
         var decision = PostbackPolicy.Decide(click, conversion, transactions, offer, postback, routing.Rates);
         AppliedPostback? applied = null;
-        RollupChange? rollup = null;
         var clickChanged = false;
         if (decision.ChangesConversion)
         {
@@ -322,7 +340,7 @@ public sealed class PostbackWriter : IHostedLifecycleService, IAsyncDisposable
                 rows.UpdateParameters(click);
                 clickChanged = true;
             }
-            rollup = new RollupChange(click, before,
+            ConversionRollups.Add(_rollups, click, before,
                 ConversionRollups.Parts(applied.Conversion, applied.NewTransaction is { } t ? [.. transactions, t] : transactions));
         }
         else if (decision.Action == PostbackAction.Refuse)
@@ -337,7 +355,7 @@ public sealed class PostbackWriter : IHostedLifecycleService, IAsyncDisposable
         var result = decision.Action == PostbackAction.Refuse
             ? new PostbackResult(StatusCodes.Status400BadRequest, $"not recorded: {decision.Message}", decision.Outcome, null)
             : new PostbackResult(StatusCodes.Status200OK, postback.Return ?? $"{decision.Outcome.Words()}: {decision.Message}", decision.Outcome, entry.ConversionId);
-        return new Written(result, entry.Id, applied, applied?.Conversion.Id, clickChanged ? click.Id : null, rollup);
+        return new Written(result, entry.Id, applied, applied?.Conversion.Id, clickChanged ? click.Id : null);
     }
 
     /// <summary>Why the network's postback IP allow-list refuses <paramref name="sourceIp"/>, or null when it allows it (or is empty).</summary>
@@ -380,8 +398,5 @@ public sealed class PostbackWriter : IHostedLifecycleService, IAsyncDisposable
         public TaskCompletionSource<PostbackResult> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    private sealed record RollupChange(Click Click, IReadOnlyList<ConversionPart> Before, IReadOnlyList<ConversionPart> After);
-
-    private readonly record struct Written(
-        PostbackResult Result, long LogId, AppliedPostback? Applied, long? ConversionId, long? ClickId, RollupChange? Rollup);
+    private readonly record struct Written(PostbackResult Result, long LogId, AppliedPostback? Applied, long? ConversionId, long? ClickId);
 }
