@@ -51,6 +51,7 @@ public static class TrackerHost
             .AddInterceptors(new SqlitePragmas()));
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<ChangeFeed>();
+        services.AddSingleton<StorageHealth>();
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<PublicUrls>();
 
@@ -128,7 +129,11 @@ public static class TrackerHost
             admin.UseAntiforgery();
         });
 
-        app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
+        // 503 while the disk refuses writes, so uptime monitoring alerts the operator (visitors are still sent on).
+        app.MapGet("/health", (StorageHealth storage) => storage.Current is { IsHealthy: false } s
+            ? Results.Json(new { status = "degraded", storage = s.Problem, since = s.Since, clicksWaiting = s.ClicksWaiting, clicksDropped = s.ClicksDropped },
+                statusCode: StatusCodes.Status503ServiceUnavailable)
+            : Results.Ok(new { status = "ok" })).ExcludeFromDescription();
         // Every method: the exception handler re-executes the failed request here with its own method,
         // and a GET-only route would turn a failed POST into a 405 ("don't retry") for the caller.
         app.Map("/error", () => TypedResults.Problem("Something went wrong on the server. The details are in the log.")).ExcludeFromDescription();

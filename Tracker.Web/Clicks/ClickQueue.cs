@@ -62,7 +62,10 @@ internal sealed class ClickQueue(int capacity)
     /// Blocks until clicks are queued and moves up to <paramref name="max"/> of them into
     /// <paramref name="batch"/>. False once the queue is closed and empty.
     /// </summary>
-    public bool Take(List<PendingClick> batch, int max)
+    public bool Take(List<PendingClick> batch, int max) => Take(batch, max, Timeout.Infinite);
+
+    /// <summary>As <see cref="Take(List{PendingClick}, int)"/>, but returns true with an empty batch when nothing came within <paramref name="timeoutMs"/>.</summary>
+    public bool Take(List<PendingClick> batch, int max, int timeoutMs)
     {
         while (true)
         {
@@ -82,7 +85,11 @@ internal sealed class ClickQueue(int capacity)
                 Interlocked.Exchange(ref _writerAsleep, 0);
                 continue;
             }
-            _wake.WaitOne();
+            if (!_wake.WaitOne(timeoutMs))
+            {
+                Interlocked.Exchange(ref _writerAsleep, 0);
+                return true;
+            }
         }
     }
 

@@ -40,12 +40,26 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
     private readonly TaskCompletionSource _writerStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly WalCheckpointer _checkpointer;
 
+    private readonly StorageHealth _storage;
+
+    // Clicks whose visitors were sent on while the disk refused writes (full, read-only, failing):
+    // kept in memory, oldest first, and written as soon as the disk takes them. Writer thread only.
+    private readonly List<Click> _waiting = [];
+    private long _dropped;
+    private long _retryAt;
+
+    /// <summary>At most this many clicks wait in memory for the disk (about 1 KB each); more are sent on unrecorded.</summary>
+    public const int MaxWaitingClicks = 100_000;
+
+    private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(1);
+
     private int _rowsSinceCheckpoint;
     private int _started;
 
     public ClickRecorder(IOptions<TrackerOptions> trackerOptions, IOptions<ClickTrackingOptions> options,
-        ChangeFeed changes, ILogger<ClickRecorder> logger)
+        ChangeFeed changes, StorageHealth storage, ILogger<ClickRecorder> logger)
     {
+        _storage = storage;
         _connectionString = $"Data Source={trackerOptions.Value.DatabasePath};Pooling=False";
         _batchSize = options.Value.ClickBatchSize;
         _withoutRollups = options.Value.Benchmark.WithoutRollups;
@@ -134,14 +148,30 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
                 pragma.ExecuteNonQuery();
             }
             using var rows = new ClickRowWriter(connection, withRollups: !_withoutRollups);
-            while (_queue.Take(batch, _batchSize))
+            // While clicks wait for the disk, wake at least once a second to try them again.
+            while (_queue.Take(batch, _batchSize, _waiting.Count > 0 ? (int)RetryEvery.TotalMilliseconds : Timeout.Infinite))
             {
                 _answered = 0;
+                if (_waiting.Count > 0 && !WriteWaiting(rows))
+                {
+                    // The disk still refuses: these wait too, and their visitors are sent on.
+                    for (var i = 0; i < batch.Count; i++)
+                    {
+                        Wait(batch[i].Click);
+                        Answer(batch, i, true);
+                    }
+                    _storage.Failed(_storage.Current.Problem ?? "the disk refuses writes", _waiting.Count, _dropped);
+                    batch.Clear();
+                    continue;
+                }
+                if (batch.Count == 0) continue;
                 if (CommitBatch(rows, batch)) _notices.Committed(rows.LastRowId);
                 var count = batch.Count;
                 batch.Clear(); // every click is answered: none of them may be touched again
                 AfterCommit(rows, count);
             }
+            if (_waiting.Count > 0)
+                _logger.LogCritical("Stopping with {Count} clicks that the disk never took; they are not recorded", _waiting.Count);
             _logger.LogInformation("Click writer stopped; every queued click is written");
         }
         catch (Exception ex)
@@ -169,7 +199,23 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
             foreach (var pending in batch) rows.Insert(pending.Click);
             rows.Commit();
             for (var i = 0; i < batch.Count; i++) Answer(batch, i, true);
+            if (!_storage.Current.IsHealthy) _storage.Recovered();
             return true;
+        }
+        catch (SqliteException ex) when (StorageHealth.DiskProblem(ex) is { } problem)
+        {
+            // The disk refuses the write. The visitors are sent on all the same; their clicks wait in
+            // memory and are written as soon as the disk takes them (no restart needed).
+            rows.Rollback();
+            _logger.LogError(ex, "Writing {Count} clicks failed: {Problem}; their visitors are sent on and the clicks wait in memory", batch.Count, problem);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                Wait(batch[i].Click);
+                Answer(batch, i, true);
+            }
+            _storage.Failed(problem, _waiting.Count, _dropped);
+            _retryAt = Environment.TickCount64 + (long)RetryEvery.TotalMilliseconds;
+            return false;
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED)
         {
@@ -208,6 +254,37 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
         return stored;
     }
 
+    private void Wait(Click click)
+    {
+        if (_waiting.Count < MaxWaitingClicks) _waiting.Add(click);
+        else _dropped++;
+    }
+
+    /// <summary>Writes the clicks that waited for the disk, in one transaction, at most once a second. True once none wait.</summary>
+    private bool WriteWaiting(ClickRowWriter rows)
+    {
+        if (Environment.TickCount64 < _retryAt) return false;
+        try
+        {
+            rows.Begin();
+            foreach (var click in _waiting) rows.Insert(click);
+            rows.Commit();
+        }
+        catch (Exception ex)
+        {
+            rows.Rollback();
+            _retryAt = Environment.TickCount64 + (long)RetryEvery.TotalMilliseconds;
+            if (StorageHealth.DiskProblem(ex) is { } problem) _storage.Failed(problem, _waiting.Count, _dropped);
+            else _logger.LogError(ex, "Writing the {Count} clicks that waited for the disk failed; trying again in a second", _waiting.Count);
+            return false;
+        }
+        _logger.LogWarning("The disk takes writes again: the {Count} clicks that waited in memory are written", _waiting.Count);
+        _notices.Committed(rows.LastRowId);
+        _waiting.Clear();
+        _storage.Recovered();
+        return true;
+    }
+
     // Clicks of the current batch answered so far; a failing writer refuses only the rest.
     private int _answered;
 
@@ -222,7 +299,16 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
     private void AfterCommit(ClickRowWriter rows, int count)
     {
         _rowsSinceCheckpoint += count;
-        if (_rowsSinceCheckpoint >= CheckpointEveryRows && rows.Checkpoint().Frames >= 0)
-            _rowsSinceCheckpoint = 0;
+        if (_rowsSinceCheckpoint < CheckpointEveryRows) return;
+        try
+        {
+            if (rows.Checkpoint().Frames >= 0) _rowsSinceCheckpoint = 0;
+        }
+        catch (SqliteException ex)
+        {
+            // A checkpoint that cannot write the database file (disk full) leaves the WAL as it is: the
+            // clicks are committed there, and the next checkpoint copies them.
+            _logger.LogWarning(ex, "WAL checkpoint failed; the next one retries");
+        }
     }
 }

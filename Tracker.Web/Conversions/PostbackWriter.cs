@@ -49,6 +49,7 @@ public sealed class PostbackWriter : IHostedLifecycleService, IAsyncDisposable
     private readonly AutoResetEvent _wake = new(false);
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly RollupBatch _rollups = new();
+    private readonly StorageHealth _storage;
     private int _count;
     private int _sleeping;
     private int _started;
@@ -56,8 +57,9 @@ public sealed class PostbackWriter : IHostedLifecycleService, IAsyncDisposable
     private volatile bool _failed;
 
     public PostbackWriter(IOptions<TrackerOptions> options, ConversionCapCounter capCounter, ChangeFeed changes,
-        TimeProvider clock, ILogger<PostbackWriter> logger)
+        StorageHealth storage, TimeProvider clock, ILogger<PostbackWriter> logger)
     {
+        _storage = storage;
         _connectionString = $"Data Source={options.Value.DatabasePath};Pooling=False;Default Timeout={BusyTimeoutSeconds}";
         _capCounter = capCounter;
         _changes = changes;
@@ -197,9 +199,11 @@ public sealed class PostbackWriter : IHostedLifecycleService, IAsyncDisposable
             Rollback(connection);
             var why = Why(ex);
             _logger.LogError(ex, "{Count} postbacks were not recorded ({Why}); each was answered 503 so the network retries it", batch.Count, why);
+            if (StorageHealth.DiskProblem(ex) is { } problem) _storage.Failed(problem);
             foreach (var p in batch) p.Answer.TrySetResult(Busy(why));
             return;
         }
+        if (!_storage.Current.IsHealthy && _storage.Current.ClicksWaiting == 0) _storage.Recovered();
 
         for (var i = 0; i < batch.Count; i++)
         {
@@ -369,20 +373,9 @@ public sealed class PostbackWriter : IHostedLifecycleService, IAsyncDisposable
             + "If the network sends from a new address, add it to the network's allow-list; the network may resend the postback then.";
     }
 
-    private static string Why(Exception ex)
-    {
-        for (Exception? e = ex; e is not null; e = e.InnerException)
-            if (e is SqliteException sqlite)
-                return sqlite.SqliteErrorCode switch
-                {
-                    raw.SQLITE_BUSY or raw.SQLITE_LOCKED => "the database is busy",
-                    raw.SQLITE_FULL => "the disk is full",
-                    raw.SQLITE_READONLY => "the database is read-only",
-                    raw.SQLITE_IOERR => "the disk could not be written",
-                    _ => "the database refused the write",
-                };
-        return "it could not be written";
-    }
+    private static string Why(Exception ex) =>
+        StorageHealth.DiskProblem(ex)
+        ?? (ex is SqliteException { SqliteErrorCode: raw.SQLITE_BUSY or raw.SQLITE_LOCKED } ? "the database is busy" : "it could not be written");
 
     private static void Exec(SqliteConnection connection, string sql)
     {

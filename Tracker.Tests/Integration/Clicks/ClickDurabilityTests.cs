@@ -11,7 +11,7 @@ namespace Tracker.Tests.Integration.Clicks;
 /// <summary>The real process under concurrent clicks, stopped the hard way and the polite way.</summary>
 public sealed class ClickDurabilityTests
 {
-    private const string Alias = "durable";
+    internal const string Alias = "durable";
 
     [Fact(Timeout = 180_000)]
     public async Task EveryAcknowledgedClickSurvivesAKillNine()
@@ -70,7 +70,7 @@ public sealed class ClickDurabilityTests
 
     private static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "tracker-tests", "process-" + Guid.NewGuid().ToString("N"));
 
-    private static async Task SeedAsync(TrackerProcess tracker, CancellationToken ct)
+    internal static async Task SeedAsync(TrackerProcess tracker, CancellationToken ct)
     {
         await using var db = tracker.OpenDatabase();
         await db.Database.MigrateAsync(ct);

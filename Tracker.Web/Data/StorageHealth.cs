@@ -1,0 +1,84 @@
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+using Tracker.Web.Live;
+
+namespace Tracker.Web.Data;
+
+/// <summary>Whether the tracker can write its database, and if not since when and why.</summary>
+/// <param name="Problem">Null while writes succeed; otherwise what is wrong, in words.</param>
+/// <param name="ClicksWaiting">Clicks answered (the visitor was sent on) but not yet written: kept in memory until the disk takes them.</param>
+/// <param name="ClicksDropped">Clicks that did not fit in memory while the disk refused writes: the visitor was sent on, the click is not recorded.</param>
+public sealed record StorageStatus(string? Problem, DateTime? Since, int ClicksWaiting, long ClicksDropped)
+{
+    public static readonly StorageStatus Healthy = new(null, null, 0, 0);
+
+    public bool IsHealthy => Problem is null;
+}
+
+/// <summary>
+/// What the click and postback writers last saw of the disk. A full, read-only or failing disk
+/// does not stop the tracker: visitors are still sent on (their clicks wait in memory), postbacks
+/// are answered 503 so networks retry, the admin shows an alert and <c>/health</c> answers 503 —
+/// and the first write that succeeds again clears it, without a restart.
+/// </summary>
+public sealed class StorageHealth(ChangeFeed changes, TimeProvider clock, ILogger<StorageHealth> logger)
+{
+    /// <summary>The change-notice kind sent when the status changes (the admin's alert listens).</summary>
+    public const string NoticeKind = "storage";
+
+    private readonly Lock _gate = new();
+    private volatile StorageStatus _current = StorageStatus.Healthy;
+
+    public StorageStatus Current => _current;
+
+    /// <summary>The words for a write that failed because of the disk (full, read-only, I/O); null for any other failure.</summary>
+    public static string? DiskProblem(Exception ex)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+            if (e is SqliteException sqlite)
+                return (sqlite.SqliteErrorCode & 0xFF) switch
+                {
+                    raw.SQLITE_FULL => "the disk is full",
+                    raw.SQLITE_READONLY => "the database is read-only (is the disk mounted read-only, or the file's permissions changed?)",
+                    raw.SQLITE_IOERR => "the disk could not be written (I/O error)",
+                    raw.SQLITE_CANTOPEN => "the database file cannot be opened for writing",
+                    _ => null,
+                };
+        return null;
+    }
+
+    /// <summary>A write failed because of the disk.</summary>
+    public void Failed(string problem, int clicksWaiting = -1, long clicksDropped = -1)
+    {
+        StorageStatus before, after;
+        lock (_gate)
+        {
+            before = _current;
+            after = new StorageStatus(problem, before.Since ?? clock.GetUtcNow().UtcDateTime,
+                clicksWaiting >= 0 ? clicksWaiting : before.ClicksWaiting, clicksDropped >= 0 ? clicksDropped : before.ClicksDropped);
+            _current = after;
+        }
+        if (before.IsHealthy)
+            logger.LogCritical("Writing to the database fails: {Problem}. Visitors are still sent on and their clicks kept in memory; postbacks are answered 503 so networks retry. Tracker recovers by itself once the disk takes writes again", problem);
+        if (before != after) Notify();
+    }
+
+    /// <summary>A write succeeded: the disk takes writes again (clicks that waited are written by then).</summary>
+    public void Recovered()
+    {
+        StorageStatus before;
+        lock (_gate)
+        {
+            before = _current;
+            if (before.IsHealthy) return;
+            _current = StorageStatus.Healthy with { ClicksDropped = 0 };
+        }
+        logger.LogWarning("The database takes writes again after {Problem} since {Since:u}; {Dropped} clicks could not be kept meanwhile",
+            before.Problem, before.Since, before.ClicksDropped);
+        Notify();
+    }
+
+    // Subscribers never run on a writer's thread.
+    private void Notify() =>
+        ThreadPool.UnsafeQueueUserWorkItem(static feed => feed.Publish(new ChangeNotice(NoticeKind, 0, 1)), changes, preferLocal: false);
+}
