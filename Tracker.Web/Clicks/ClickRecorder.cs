@@ -20,6 +20,11 @@ namespace Tracker.Web.Clicks;
 /// thread-pool thread. WAL checkpoints (which fsync) run on their own thread (<see cref="WalCheckpointer"/>);
 /// every few thousand clicks the writer finishes the last pages itself between two batches, so the WAL
 /// starts over and stays bounded under sustained load.</para>
+/// <para><b>A disk that refuses writes</b> (full, read-only, failing) is the one exception to "committed
+/// before the answer": the visitor is still sent on, and the click waits in memory (up to
+/// <see cref="MaxWaitingClicks"/>) until the disk takes it, retried every second (<see cref="StorageHealth"/>
+/// tells the admin and <c>/health</c>). A database locked by another writer is not a disk problem: those
+/// clicks are refused (503) as before.</para>
 /// <para><b>Shutdown.</b> The queue is closed only after the web server has finished its in-flight
 /// requests, and everything queued is written first.</para>
 /// <para><b>Live views.</b> <see cref="ChangeNotice.Click"/> notices carry the id of the newest stored
