@@ -18,11 +18,16 @@ namespace Tracker.Web.Reports;
 /// range through the CreatedAt index and join their conversions. The SQL is portable: integer bucket
 /// ranges, SUM and GROUP BY; time periods are mapped from buckets here, in C#.
 /// </summary>
-public sealed class ReportEngine(IDbContextFactory<TrackerDbContext> contexts, SettingsStore settings) : IReportSource
+public sealed class ReportEngine(IDbContextFactory<TrackerDbContext> contexts, SettingsStore settings, LowPriorityWork lowPriority) : IReportSource
 {
     private static readonly string[] Statuses = Enum.GetNames<ConversionStatus>();
 
-    public async Task<ReportResult> RunAsync(ReportRequest request, CancellationToken cancellationToken)
+    /// <summary>Runs the report on a low-priority thread (<see cref="LowPriorityWork"/>): clicks keep their cores while reports scan.</summary>
+    public Task<ReportResult> RunAsync(ReportRequest request, CancellationToken cancellationToken) =>
+        lowPriority.RunAsync(() => RunHereAsync(request, cancellationToken).GetAwaiter().GetResult(), cancellationToken);
+
+    // Microsoft.Data.Sqlite's async methods complete synchronously, so this never blocks on I/O it could have awaited.
+    private async Task<ReportResult> RunHereAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var current = settings.Current;
         request = ReportRequestValidator.Require(request, current.TimeZone);

@@ -11,6 +11,7 @@ public static class ReportServices
     /// <summary>The report engine over the rollups, and the keeper of the day rollups' zone.</summary>
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
+        services.AddSingleton<LowPriorityWork>();
         services.AddSingleton<IReportSource, ReportEngine>();
         services.AddSingleton(sp => new RollupBuilder(
             sp.GetRequiredService<IOptions<TrackerOptions>>().Value.DatabasePath,
