@@ -191,6 +191,22 @@ public sealed class BotClickTests : IDisposable
     }
 
     [Fact]
+    public async Task TheApiSavesABotFilterAndRefusesOneWithValuesNamingTheField()
+    {
+        await using var app = new TrackerApplication();
+        var api = app.CreateApiClient();
+        const string stream = """{ "name": "Bots", "type": "forced", "filters": [ { "type": "bot", "mode": "include"VALUES } ], "action": "show_text", "actionPayload": "Hello" }""";
+        string Campaign(string alias, string values) => $$"""{ "name": "Promo", "alias": "{{alias}}", "uniquenessHours": 24, "streams": [ {{stream.Replace("VALUES", values)}} ] }""";
+
+        var saved = await (await api.PostJsonAsync("/api/v1/campaigns", Campaign("promo", ""))).ExpectAsync(HttpStatusCode.Created);
+        var filter = saved["streams"]![0]!["filters"]![0]!;
+        Assert.Equal(("bot", "include", 0), ((string?)filter["type"], (string?)filter["mode"], filter["values"]!.AsArray().Count));
+
+        var errors = await (await api.PostJsonAsync("/api/v1/campaigns", Campaign("promo2", """, "values": ["yes"]"""))).ExpectValidationProblemAsync();
+        Assert.Equal(["The bot filter takes no values: choose include (bots only) or exclude (no bots)."], errors["streams[0].filters[0].values"]);
+    }
+
+    [Fact]
     public async Task ABadOperatorListStopsTheStartUpNamingTheFileAndLine()
     {
         File.WriteAllLines(Path.Combine(_lists, "broken.txt"), ["203.0.113.0/24", "203.0.113.300/32"]);
