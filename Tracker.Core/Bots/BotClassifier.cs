@@ -18,7 +18,8 @@ public readonly record struct BotVerdict(BotReason Reason, int Entry)
 /// Built once from <see cref="BotLists"/> and shared by every click (immutable): the user-agent entries
 /// are one precomputed multi-string matcher (<see cref="SearchValues{T}"/>, case-insensitive, vectorized),
 /// and the ranges two sorted tables of disjoint intervals (IPv4 as 32-bit, IPv6 as 128-bit numbers)
-/// searched by bisection. A click costs no regex, no LINQ and no allocation.
+/// searched by bisection, and a small cache remembers the answer for recent user agents. A click costs no
+/// regex, no LINQ and, for a user agent seen before, no allocation.
 /// </summary>
 public sealed class BotClassifier
 {
@@ -61,9 +62,8 @@ public sealed class BotClassifier
         if (string.IsNullOrWhiteSpace(userAgent)) return new BotVerdict(BotReason.EmptyUserAgent, -1);
         if (_userAgentMatcher is not null)
         {
-            var span = userAgent.AsSpan();
-            var at = span.IndexOfAny(_userAgentMatcher);
-            if (at >= 0) return new BotVerdict(BotReason.BotUserAgent, UserAgentAt(span[at..]));
+            var listed = UserAgentEntry(userAgent);
+            if (listed != NotListed) return new BotVerdict(BotReason.BotUserAgent, listed);
         }
         if (address is null) return BotVerdict.Human;
         Span<byte> bytes = stackalloc byte[16];
@@ -90,6 +90,33 @@ public sealed class BotClassifier
             $"the address {ip} is in the datacenter range {_ranges[verdict.Entry].Range} (list {_ranges[verdict.Entry].Source})",
         BotReason.DatacenterIp => "the address is in a listed datacenter range",
     };
+
+    private const int NotListed = int.MinValue;
+    private const int CacheBits = 12;
+    private readonly CachedUserAgent?[] _cache = new CachedUserAgent?[1 << CacheBits];
+
+    /// <summary>The answer for one user agent; slots hold immutable entries, so a reader sees a whole entry or none.</summary>
+    private sealed class CachedUserAgent(string userAgent, int entry)
+    {
+        public readonly string UserAgent = userAgent;
+        public readonly int Entry = entry;
+    }
+
+    /// <summary>
+    /// The listed entry the user agent contains, or <see cref="NotListed"/>. Traffic repeats a few thousand
+    /// user agents, so a direct-mapped cache answers most clicks with a hash and one comparison instead of
+    /// a scan of the string for every entry (allocating only when a new user agent takes a slot).
+    /// </summary>
+    private int UserAgentEntry(string userAgent)
+    {
+        var slot = string.GetHashCode(userAgent.AsSpan()) & ((1 << CacheBits) - 1);
+        if (_cache[slot] is { } hit && string.Equals(hit.UserAgent, userAgent, StringComparison.Ordinal)) return hit.Entry;
+        var span = userAgent.AsSpan();
+        var at = span.IndexOfAny(_userAgentMatcher!);
+        var entry = at < 0 ? NotListed : UserAgentAt(span[at..]);
+        _cache[slot] = new CachedUserAgent(userAgent, entry);
+        return entry;
+    }
 
     private int UserAgentAt(ReadOnlySpan<char> rest)
     {

@@ -9,7 +9,8 @@ namespace Tracker.Web.Clicks;
 /// <summary>
 /// The click path's bot classifier, built once at start-up from the bundled lists in <c>BotData/</c>
 /// and the operator's lists (<c>Tracker:Bots</c>). A list that cannot be read or has a bad line stops
-/// the start-up naming the file and the line: a silently dropped list would let bots through.
+/// the start-up naming the file and the line: a silently dropped list would let bots through. (A
+/// missing bundled list is only a warning, as the bundled country database is.)
 /// </summary>
 public sealed class BotDetector
 {
@@ -23,8 +24,14 @@ public sealed class BotDetector
         var errors = new List<string>();
         if (config.UseBundledLists)
         {
-            Load(Path.Combine(AppContext.BaseDirectory, BundledUserAgents), "bundled bot-user-agents.txt", lists.AddUserAgents, errors);
-            Load(Path.Combine(AppContext.BaseDirectory, BundledRanges), "bundled datacenter-ranges.txt", lists.AddRanges, errors);
+            foreach (var (file, add) in new (string, Func<string, IEnumerable<string>, IReadOnlyList<string>>)[]
+                     { (BundledUserAgents, lists.AddUserAgents), (BundledRanges, lists.AddRanges) })
+            {
+                var path = Path.Combine(AppContext.BaseDirectory, file);
+                // As with the bundled country database: a build without the file still tracks, and says so.
+                if (File.Exists(path)) Load(path, "bundled " + Path.GetFileName(file), add, errors);
+                else logger.LogWarning("The bundled bot list {Path} is missing: bot detection works without it. Reinstall, or set Tracker:Bots:UseBundledLists to false", path);
+            }
         }
         foreach (var path in config.UserAgentLists.Where(p => !string.IsNullOrWhiteSpace(p)))
             Load(Path.GetFullPath(path), Path.GetFileName(path), lists.AddUserAgents, errors);

@@ -143,14 +143,40 @@ public sealed class BotClassifierTests
         var v6 = Ip("2001:db8::5");
         for (var i = 0; i < 100; i++) { classifier.Classify(Chrome, v4); classifier.Classify(Chrome, v6); }
 
+        // A user agent seen before (as a new string each time, as requests bring it) costs nothing.
+        var agents = Enumerable.Range(0, 8).Select(_ => new string(Chrome.AsSpan())).ToArray();
+        // (Assertions allocate, so the answers are tallied and checked after the measurement.)
+        var (people, datacenter, crawlers) = (0, 0, 0);
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < 1000; i++)
         {
-            classifier.Classify(Chrome, v4);
-            classifier.Classify(Chrome, v6);
-            classifier.Classify("curl/8.0", v4);
+            if (classifier.Classify(agents[i & 7], v4).Reason == BotReason.None) people++;
+            if (classifier.Classify(agents[i & 7], v6).Reason == BotReason.DatacenterIp) datacenter++;
         }
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal((0L, 1000, 1000), (allocated, people, datacenter));
+
+        // Nor does a bot's (measured on its own: two user agents could share a cache slot).
+        classifier.Classify("curl/8.0", v4);
+        before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+            if (classifier.Classify("curl/8.0", v4).Reason == BotReason.BotUserAgent) crawlers++;
+        allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal((0L, 1000), (allocated, crawlers));
+    }
+
+    [Fact]
+    public void ThousandsOfDifferentUserAgentsGetTheirOwnAnswersThroughTheCache()
+    {
+        var classifier = Build(["crawler-x"]);
+
+        for (var round = 0; round < 2; round++)
+            for (var i = 0; i < 20_000; i++)
+            {
+                var bot = i % 3 == 0;
+                var userAgent = bot ? $"Crawler-X/{i}" : $"Mozilla/5.0 (visitor {i})";
+                Assert.Equal(bot ? BotReason.BotUserAgent : BotReason.None, classifier.Classify(userAgent, null).Reason);
+            }
     }
 
     [Fact]
