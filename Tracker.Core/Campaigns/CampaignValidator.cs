@@ -123,6 +123,11 @@ public static class CampaignValidator
         }
         if (!Enum.IsDefined(f.Mode)) e.Add($"{at}.mode", "Mode must be include or exclude.");
         var values = f.Values ?? [];
+        if (!StreamFilterTypes.TakesValues(f.Type))
+        {
+            if (values.Count > 0) e.Add($"{at}.values", StreamFilterTypes.CheckValue(f.Type, values[0])!);
+            return;
+        }
         if (values.Count == 0)
             e.Add($"{at}.values", $"Choose at least one value for {StreamFilterTypes.Describe(f.Type)}, or remove the filter.");
         else if (values.Count > StreamFilterTypes.MaxValues)

@@ -12,6 +12,7 @@ public abstract class StreamFilterRule
         filter.Type.Trim().ToLowerInvariant() switch
         {
             CountryFilterRule.TypeName => new CountryFilterRule(filter.Mode, filter.Values),
+            BotFilterRule.TypeName => new BotFilterRule(filter.Mode),
             _ => new UnknownFilterRule(filter.Type),
         };
 
@@ -49,6 +50,22 @@ public sealed class CountryFilterRule : StreamFilterRule
             ? $"country filter wants {(_countries.Length == 0 ? "(no countries listed)" : list)}, visitor country is {country}"
             : $"country filter excludes {list}, visitor country is {country}";
     }
+}
+
+/// <summary>
+/// Include: the visitor is a bot (any reason: empty user agent, listed bot user agent, datacenter
+/// address). Exclude: the visitor is not a bot. As Keitaro's "Bot" filter: a forced stream with it
+/// sends bots to a safe page before the offers see them.
+/// </summary>
+public sealed class BotFilterRule(FilterMode mode) : StreamFilterRule
+{
+    public const string TypeName = "bot";
+
+    public override bool Matches(Visitor visitor) => visitor.Bot.IsBot == (mode == FilterMode.Include);
+
+    public override string DescribeMismatch(Visitor visitor) => mode == FilterMode.Include
+        ? "bot filter wants bots, the visitor is not a bot"
+        : $"bot filter excludes bots, the visitor is a bot ({BotReasons.Describe(visitor.Bot.Reason)})";
 }
 
 /// <summary>A filter type this version does not know (e.g. written by a newer version): it never matches, so the stream gets no traffic it was not meant for.</summary>

@@ -32,6 +32,11 @@ public sealed class Click
 
     public bool IsUnique { get; set; }
 
+    /// <summary>Why the click counts as a bot; <see cref="Clicks.BotReason.None"/> for people. Bots get 0 cost in the base currency and never count toward conversion caps.</summary>
+    public BotReason BotReason { get; set; }
+
+    public bool IsBot => BotReason != BotReason.None;
+
     /// <summary>Incoming tracking parameters (sub_id_1…30, keyword, source, …) by name.</summary>
     public Dictionary<string, string> Parameters { get; set; } = new(StringComparer.Ordinal);
 

@@ -15,6 +15,9 @@ public sealed record Visitor
     /// <summary>The Accept-Language header as sent.</summary>
     public string Language { get; init; } = "";
 
+    /// <summary>Whether the visitor is a bot and why (classified once per click; see <c>BotClassifier</c>).</summary>
+    public Bots.BotVerdict Bot { get; init; } = Bots.BotVerdict.Human;
+
     /// <summary>The click's query parameters (sub_id_1…30, keyword, source, …) by name.</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = EmptyParameters;
 

@@ -90,7 +90,8 @@ public static class PostbackPolicy
         foreach (var (name, value) in clickParameters)
             click.Parameters[name] = value;
 
-        var countedBefore = conversion is not null && ConversionStatuses.CountsTowardCap(conversion.Status);
+        // A bot's conversion is recorded but never counts toward a conversion cap (docs/click-path.md, Bots).
+        var countedBefore = conversion is not null && !click.IsBot && ConversionStatuses.CountsTowardCap(conversion.Status);
         var existing = transactions.FirstOrDefault(t => string.Equals(t.Tid, decision.Tid, StringComparison.Ordinal));
         ConversionTransaction? added = null;
         switch (decision.Action)
@@ -192,7 +193,7 @@ public static class PostbackPolicy
             default:
                 throw new InvalidOperationException($"A {decision.Action} decision changes nothing to apply.");
         }
-        return new AppliedPostback(conversion, added, countedBefore, ConversionStatuses.CountsTowardCap(conversion.Status));
+        return new AppliedPostback(conversion, added, countedBefore, !click.IsBot && ConversionStatuses.CountsTowardCap(conversion.Status));
     }
 
     private static PostbackDecision DecideCreate(

@@ -17,6 +17,7 @@ public enum ReportMetric
 {
     Clicks, UniqueClicks, Conversions, Leads, Sales, Rejected, Rebills,
     Revenue, RevenueHold, Cost, Profit, Roi, Cr, Epc, Cpc,
+    Bots,
 }
 
 /// <summary>When a conversion counts: at its click's time (default, as Keitaro and Voluum) or at the conversion's own time.</summary>
@@ -42,7 +43,7 @@ public sealed record ReportRequest
 }
 
 /// <summary>
-/// The summed counters of a row or of the totals. Derived metrics (conversions, profit, roi, cr, epc,
+/// The summed counters of a row or of the totals (<see cref="BotClicks"/>: how many of the clicks are bots). Derived metrics (conversions, profit, roi, cr, epc,
 /// cpc) are computed from these, one definition each, in <see cref="ReportMetrics"/>.
 /// </summary>
 public readonly record struct ReportCounters(
@@ -54,12 +55,13 @@ public readonly record struct ReportCounters(
     long Rebills,
     long RevenueMicros,
     long RevenueHoldMicros,
-    long CostMicros)
+    long CostMicros,
+    long BotClicks = 0)
 {
     public static ReportCounters operator +(ReportCounters a, ReportCounters b) => new(
         a.Clicks + b.Clicks, a.UniqueClicks + b.UniqueClicks, a.Leads + b.Leads, a.Sales + b.Sales,
         a.Rejected + b.Rejected, a.Rebills + b.Rebills, a.RevenueMicros + b.RevenueMicros,
-        a.RevenueHoldMicros + b.RevenueHoldMicros, a.CostMicros + b.CostMicros);
+        a.RevenueHoldMicros + b.RevenueHoldMicros, a.CostMicros + b.CostMicros, a.BotClicks + b.BotClicks);
 }
 
 /// <summary>One group key of a row: for id dimensions <see cref="Value"/> is the id ("" for none) and <see cref="Label"/> its name; for time dimensions the period's start in the report's zone ("2026-11-29", "2026-11-29 14:00", "2026-W48", "2026-11").</summary>

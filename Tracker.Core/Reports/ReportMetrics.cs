@@ -35,7 +35,7 @@ public static class ReportMetrics
     {
         ReportMetric.Revenue or ReportMetric.RevenueHold or ReportMetric.Cost or ReportMetric.Profit
             or ReportMetric.Epc or ReportMetric.Cpc => true,
-        ReportMetric.Clicks or ReportMetric.UniqueClicks or ReportMetric.Conversions or ReportMetric.Leads
+        ReportMetric.Clicks or ReportMetric.UniqueClicks or ReportMetric.Bots or ReportMetric.Conversions or ReportMetric.Leads
             or ReportMetric.Sales or ReportMetric.Rejected or ReportMetric.Rebills or ReportMetric.Roi
             or ReportMetric.Cr => false,
     };
@@ -51,6 +51,7 @@ public static class ReportMetrics
     {
         ReportMetric.Clicks => c.Clicks,
         ReportMetric.UniqueClicks => c.UniqueClicks,
+        ReportMetric.Bots => c.BotClicks,
         ReportMetric.Conversions => Conversions(c),
         ReportMetric.Leads => c.Leads,
         ReportMetric.Sales => c.Sales,

@@ -28,6 +28,7 @@ public static class ReportNames
     [
         (ReportMetric.Clicks, "clicks", "Clicks"),
         (ReportMetric.UniqueClicks, "uniqueClicks", "Unique clicks"),
+        (ReportMetric.Bots, "bots", "Bots"),
         (ReportMetric.Conversions, "conversions", "Conversions"),
         (ReportMetric.Leads, "leads", "Leads"),
         (ReportMetric.Sales, "sales", "Sales"),
@@ -51,6 +52,7 @@ public static class ReportNames
     {
         ReportMetric.Clicks => "Every recorded visit to a campaign link.",
         ReportMetric.UniqueClicks => "Clicks from a visitor (IP + user agent) who had not clicked the same campaign within its uniqueness window (24 hours by default).",
+        ReportMetric.Bots => "Clicks marked as bots (empty user agent, a listed bot user agent or a datacenter address); counted in clicks, never in cost.",
         ReportMetric.Conversions => "Leads + sales: conversions the network reported and has not rejected.",
         ReportMetric.Leads => "Conversions waiting for the network's confirmation (status lead); their payout is revenue on hold.",
         ReportMetric.Sales => "Confirmed conversions (status sale); their payout is revenue.",
@@ -58,7 +60,7 @@ public static class ReportNames
         ReportMetric.Rebills => "Extra payments on a conversion (recurring billing), each with its own transaction id; not counted as conversions.",
         ReportMetric.Revenue => "Confirmed money in the base currency: sales and rebills, plus CPC revenue booked on the click.",
         ReportMetric.RevenueHold => "Payout of leads not yet confirmed, in the base currency; it moves to revenue when the lead becomes a sale, and disappears if rejected.",
-        ReportMetric.Cost => "What the clicks cost: the traffic source's cost parameter, converted to the base currency at the click's time.",
+        ReportMetric.Cost => "What the clicks cost: the traffic source's cost parameter, converted to the base currency at the click's time; bots cost 0.",
         ReportMetric.Profit => "Revenue − cost (revenue on hold is not included).",
         ReportMetric.Roi => "Return on investment: profit ÷ cost, in percent; empty without cost.",
         ReportMetric.Cr => "Conversion rate: conversions ÷ clicks, in percent; empty without clicks.",

@@ -10,7 +10,8 @@ namespace Tracker.Web.Clicks;
 /// </summary>
 /// <param name="SubId">Exact subid (case and surrounding spaces ignored).</param>
 /// <param name="Before">Show clicks older than this one (the last row of the previous page).</param>
-public sealed record ClickQuery(string? SubId = null, int? CampaignId = null, ClickCursor? Before = null, int Take = 50);
+/// <param name="Bots">True: bots only; false: people only; null: both.</param>
+public sealed record ClickQuery(string? SubId = null, int? CampaignId = null, ClickCursor? Before = null, int Take = 50, bool? Bots = null);
 
 /// <summary>Where a page ended: the time and id of its last (oldest) click.</summary>
 public sealed record ClickCursor(DateTime CreatedAt, long Id);
@@ -21,7 +22,10 @@ public sealed record ClickRow(
     int CampaignId, string? CampaignName,
     int? StreamId, string? StreamName,
     int? OfferId, string? OfferName,
-    string Country, string Ip, bool IsUnique, long RevenueMicros);
+    string Country, string Ip, bool IsUnique, long RevenueMicros, BotReason BotReason = BotReason.None)
+{
+    public bool IsBot => BotReason != BotReason.None;
+}
 
 public sealed record ClickPage(IReadOnlyList<ClickRow> Rows, bool HasOlder)
 {
@@ -46,13 +50,15 @@ public sealed class ClickQueries(IDbContextFactory<TrackerDbContext> contextFact
             clicks = clicks.Where(c => c.SubId == subId);
         }
         if (q.CampaignId is { } campaignId) clicks = clicks.Where(c => c.CampaignId == campaignId);
+        if (q.Bots is { } bots)
+            clicks = bots ? clicks.Where(c => c.BotReason != BotReason.None) : clicks.Where(c => c.BotReason == BotReason.None);
         if (q.Before is { } before)
             clicks = clicks.Where(c => c.CreatedAt < before.CreatedAt || (c.CreatedAt == before.CreatedAt && c.Id < before.Id));
 
         var take = Math.Clamp(q.Take, 1, MaxTake);
         var rows = await clicks.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
             .Take(take + 1)
-            .Select(c => new { c.Id, c.SubId, c.CreatedAt, c.CampaignId, c.StreamId, c.OfferId, c.Country, c.Ip, c.IsUnique, c.RevenueMicros })
+            .Select(c => new { c.Id, c.SubId, c.CreatedAt, c.CampaignId, c.StreamId, c.OfferId, c.Country, c.Ip, c.IsUnique, c.RevenueMicros, c.BotReason })
             .ToListAsync(ct);
         var hasOlder = rows.Count > take;
         if (hasOlder) rows.RemoveAt(rows.Count - 1);
@@ -64,7 +70,7 @@ public sealed class ClickQueries(IDbContextFactory<TrackerDbContext> contextFact
                 r.CampaignId, names.Campaign(r.CampaignId),
                 r.StreamId, names.Stream(r.StreamId),
                 r.OfferId, names.Offer(r.OfferId),
-                r.Country, r.Ip, r.IsUnique, r.RevenueMicros))],
+                r.Country, r.Ip, r.IsUnique, r.RevenueMicros, r.BotReason))],
             hasOlder);
     }
 

@@ -27,9 +27,9 @@ internal sealed class ClickRowWriter : IDisposable
     private const string InsertSql = """
         INSERT INTO clicks (SubId, CreatedAt, CampaignId, StreamId, OfferId, AffiliateNetworkId, Country, Ip,
             UserAgent, Referrer, Language, IsUnique, Parameters, CostMicros, CostCurrency, RevenueMicros, Trace,
-            CostBaseMicros, Source, Keyword, SubId1, SubId2, SubId3, SubId4, SubId5)
+            CostBaseMicros, Source, Keyword, SubId1, SubId2, SubId3, SubId4, SubId5, BotReason)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-            ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)
+            ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)
         """;
 
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -108,6 +108,7 @@ internal sealed class ClickRowWriter : IDisposable
             Json(17, click.Trace);
             Check(raw.sqlite3_bind_int64(_insert, 18, click.CostBaseMicros));
             for (var i = 0; i < ReportColumns.All.Count; i++) Text(19 + i, ReportColumns.Value(click, ReportColumns.All[i]));
+            Check(raw.sqlite3_bind_int64(_insert, 26, (int)click.BotReason));
             var rc = raw.sqlite3_step(_insert);
             if (rc != raw.SQLITE_DONE) Check(rc);
             _rollups?.Add(click);

@@ -15,6 +15,7 @@ public static class ClickServices
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<CountryLookup>();
+        services.AddSingleton<BotDetector>();
         services.AddSingleton<VisitorResolver>();
         services.AddSingleton<UniquenessTracker>();
         services.AddSingleton<RoutingTable>();

@@ -1,5 +1,6 @@
 using Tracker.Web.Clicks;
 using Microsoft.EntityFrameworkCore;
+using Tracker.Core.Clicks;
 using Tracker.Core.Conversions;
 using Tracker.Core.Offers;
 using Tracker.Web.Data;
@@ -35,7 +36,9 @@ public sealed class ConversionCapCounter(
         var offers = await db.Offers.AsNoTracking().ToListAsync(ct);
         var recent = await db.Conversions.AsNoTracking()
             .Where(c => c.OfferId != null && c.CreatedAt >= since
-                && (c.Status == ConversionStatus.Lead || c.Status == ConversionStatus.Sale))
+                && (c.Status == ConversionStatus.Lead || c.Status == ConversionStatus.Sale)
+                // Bots never count toward caps (PostbackPolicy leaves them out as they arrive, too).
+                && !db.Clicks.Any(k => k.Id == c.ClickId && k.BotReason != BotReason.None))
             .Select(c => new { OfferId = c.OfferId!.Value, c.Id, c.CreatedAt })
             .ToListAsync(ct);
         lock (_gate)

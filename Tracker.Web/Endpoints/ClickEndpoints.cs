@@ -56,6 +56,7 @@ public static class ClickEndpoints
         var visitor = path.Visitors.Resolve(http, parameters);
         var trace = new DecisionTrace();
         trace.Add($"Campaign {route.Label}; visitor country {(visitor.Country.Length > 0 ? visitor.Country : "unknown")}.");
+        if (visitor.Bot.IsBot) trace.Add($"Bot: {path.Visitors.Bots.Describe(visitor.Bot, visitor.Ip)}.");
 
         // Decide: stream, offer, conversion cap, destination.
         var stream = route.Streams.Select(visitor, path.Random, trace);
@@ -72,6 +73,12 @@ public static class ClickEndpoints
         if (costProblem is not null) trace.Add(costProblem);
         (click.CostMicros, click.CostCurrency) = (cost.Micros, cost.Currency);
         click.CostBaseMicros = ClickCost.InBase(cost, snapshot.Rates, trace);
+        if (click.IsBot && click.CostBaseMicros != 0)
+        {
+            // Bots are kept out of cost: the source's figure stays on the click, reports count 0.
+            trace.Add("A bot's cost is not counted: 0 in the base currency (the source's cost stays on the click).");
+            click.CostBaseMicros = 0;
+        }
 
         // Render: the offer's redirect (or local page), or the stream's action.
         var response = await RenderAsync(http, path, snapshot, stream, offer, click, MacrosFor(click, campaign, stream, offer), trace);
@@ -99,6 +106,7 @@ public static class ClickEndpoints
         UserAgent = visitor.UserAgent,
         Referrer = visitor.Referrer,
         Language = visitor.Language,
+        BotReason = visitor.Bot.Reason,
         Parameters = parameters,
     };
 

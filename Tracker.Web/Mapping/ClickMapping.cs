@@ -10,6 +10,9 @@ internal static class ClickMapping
     {
         config.NewConfig<Click, ClickDto>()
             .Map(d => d.Cost, s => Core.Money.Money.FromMicros(s.CostMicros))
-            .Map(d => d.Revenue, s => Core.Money.Money.FromMicros(s.RevenueMicros));
+            .Map(d => d.Revenue, s => Core.Money.Money.FromMicros(s.RevenueMicros))
+            .Map(d => d.IsBot, s => s.BotReason != BotReason.None)
+            .Map(d => d.BotReason, s => BotReasons.Name(s.BotReason))
+            .Map(d => d.CostCounted, s => Core.Money.Money.FromMicros(s.CostBaseMicros));
     }
 }

@@ -87,7 +87,7 @@ public sealed class ReportEngine(IDbContextFactory<TrackerDbContext> contexts, S
         var slots = plan.HasTime && grain == RollupGrain.Quarter;
         if (plan.HasTime) select.Append(slots ? plan.QuarterSlotExpression("Bucket") : "Bucket").Append(" AS Slot, ");
         foreach (var column in keyColumns) select.Append(column).Append(", ");
-        select.Append("SUM(Clicks), SUM(UniqueClicks), SUM(CostMicros), SUM(ClickRevenueMicros), ");
+        select.Append("SUM(Clicks), SUM(UniqueClicks), SUM(CostMicros), SUM(ClickRevenueMicros), SUM(BotClicks), ");
         var suffix = byConversion ? "AtConversion" : "";
         select.Append($"SUM(Leads{suffix}), SUM(Sales{suffix}), SUM(Rejected{suffix}), SUM(Rebills{suffix}), SUM(RevenueMicros{suffix}), SUM(RevenueHoldMicros{suffix})");
         select.Append($" FROM {RollupSql.Table} WHERE Grain = $grain AND Bucket >= $start AND Bucket < $end");
@@ -109,9 +109,9 @@ public sealed class ReportEngine(IDbContextFactory<TrackerDbContext> contexts, S
             var clickRevenue = reader.GetInt64(i + 3);
             var counters = new ReportCounters(
                 Clicks: reader.GetInt64(i), UniqueClicks: reader.GetInt64(i + 1),
-                Leads: reader.GetInt64(i + 4), Sales: reader.GetInt64(i + 5), Rejected: reader.GetInt64(i + 6), Rebills: reader.GetInt64(i + 7),
-                RevenueMicros: clickRevenue + reader.GetInt64(i + 8), RevenueHoldMicros: reader.GetInt64(i + 9),
-                CostMicros: reader.GetInt64(i + 2));
+                Leads: reader.GetInt64(i + 5), Sales: reader.GetInt64(i + 6), Rejected: reader.GetInt64(i + 7), Rebills: reader.GetInt64(i + 8),
+                RevenueMicros: clickRevenue + reader.GetInt64(i + 9), RevenueHoldMicros: reader.GetInt64(i + 10),
+                CostMicros: reader.GetInt64(i + 2), BotClicks: reader.GetInt64(i + 4));
             groups.Add(values, counters);
         }
     }
@@ -132,7 +132,7 @@ public sealed class ReportEngine(IDbContextFactory<TrackerDbContext> contexts, S
         var select = new StringBuilder("SELECT ");
         if (plan.HasTime) select.Append(plan.SlotExpression("CreatedAt")).Append(" AS Slot, ");
         foreach (var column in keyColumns) select.Append(ReportPlan.ClickColumn(column)).Append(" AS ").Append(column).Append(", ");
-        select.Append("COUNT(*), SUM(IsUnique), SUM(CostBaseMicros), SUM(RevenueMicros) FROM clicks WHERE CreatedAt >= $start AND CreatedAt < $end");
+        select.Append("COUNT(*), SUM(IsUnique), SUM(CostBaseMicros), SUM(RevenueMicros), SUM(BotReason <> 0) FROM clicks WHERE CreatedAt >= $start AND CreatedAt < $end");
         await using var command = connection.NewCommand();
         command.Parameters.AddWithValue("$start", ReportPlan.Timestamp(plan.Start));
         command.Parameters.AddWithValue("$end", ReportPlan.Timestamp(plan.End));
@@ -149,7 +149,7 @@ public sealed class ReportEngine(IDbContextFactory<TrackerDbContext> contexts, S
             if (reader.GetInt64(i) == 0) continue;
             groups.Add(values, new ReportCounters(
                 Clicks: reader.GetInt64(i), UniqueClicks: reader.GetInt64(i + 1), Leads: 0, Sales: 0, Rejected: 0, Rebills: 0,
-                RevenueMicros: reader.GetInt64(i + 3), RevenueHoldMicros: 0, CostMicros: reader.GetInt64(i + 2)));
+                RevenueMicros: reader.GetInt64(i + 3), RevenueHoldMicros: 0, CostMicros: reader.GetInt64(i + 2), BotClicks: reader.GetInt64(i + 4)));
         }
     }
 

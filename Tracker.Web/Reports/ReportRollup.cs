@@ -44,6 +44,9 @@ public sealed class ReportRollup
     public long RebillsAtConversion { get; set; }
     public long RevenueMicrosAtConversion { get; set; }
     public long RevenueHoldMicrosAtConversion { get; set; }
+
+    /// <summary>How many of <see cref="Clicks"/> are bots.</summary>
+    public long BotClicks { get; set; }
 }
 
 public enum RollupGrain

@@ -23,15 +23,16 @@ public struct RollupCounters
     public long Clicks, UniqueClicks, CostMicros, ClickRevenueMicros;
     public long Leads, Sales, Rejected, Rebills, RevenueMicros, RevenueHoldMicros;
     public long LeadsAtConversion, SalesAtConversion, RejectedAtConversion, RebillsAtConversion, RevenueMicrosAtConversion, RevenueHoldMicrosAtConversion;
+    public long BotClicks;
 
-    public const int Count = 16;
+    public const int Count = 17;
 
     public readonly long this[int i] => i switch
     {
         0 => Clicks, 1 => UniqueClicks, 2 => CostMicros, 3 => ClickRevenueMicros,
         4 => Leads, 5 => Sales, 6 => Rejected, 7 => Rebills, 8 => RevenueMicros, 9 => RevenueHoldMicros,
         10 => LeadsAtConversion, 11 => SalesAtConversion, 12 => RejectedAtConversion, 13 => RebillsAtConversion,
-        14 => RevenueMicrosAtConversion, 15 => RevenueHoldMicrosAtConversion,
+        14 => RevenueMicrosAtConversion, 15 => RevenueHoldMicrosAtConversion, 16 => BotClicks,
         _ => throw new ArgumentOutOfRangeException(nameof(i)),
     };
 
@@ -50,6 +51,7 @@ public struct RollupCounters
         Leads += o.Leads; Sales += o.Sales; Rejected += o.Rejected; Rebills += o.Rebills; RevenueMicros += o.RevenueMicros; RevenueHoldMicros += o.RevenueHoldMicros;
         LeadsAtConversion += o.LeadsAtConversion; SalesAtConversion += o.SalesAtConversion; RejectedAtConversion += o.RejectedAtConversion;
         RebillsAtConversion += o.RebillsAtConversion; RevenueMicrosAtConversion += o.RevenueMicrosAtConversion; RevenueHoldMicrosAtConversion += o.RevenueHoldMicrosAtConversion;
+        BotClicks += o.BotClicks;
     }
 
     /// <summary>One click.</summary>
@@ -59,6 +61,7 @@ public struct RollupCounters
         UniqueClicks = click.IsUnique ? 1 : 0,
         CostMicros = click.CostBaseMicros,
         ClickRevenueMicros = click.RevenueMicros,
+        BotClicks = click.IsBot ? 1 : 0,
     };
 
     /// <summary>A conversion's part counted at its click's time (sign -1 takes it back).</summary>
@@ -89,9 +92,10 @@ public static class RollupSql
         "Clicks", "UniqueClicks", "CostMicros", "ClickRevenueMicros",
         "Leads", "Sales", "Rejected", "Rebills", "RevenueMicros", "RevenueHoldMicros",
         "LeadsAtConversion", "SalesAtConversion", "RejectedAtConversion", "RebillsAtConversion", "RevenueMicrosAtConversion", "RevenueHoldMicrosAtConversion",
+        "BotClicks",
     ];
 
-    /// <summary>Adds the counters to the row with the key, creating it when missing. Parameters ?1…?23: key, then counters.</summary>
+    /// <summary>Adds the counters to the row with the key, creating it when missing. Parameters ?1…?24: key, then counters.</summary>
     public static readonly string Upsert =
         $"INSERT INTO {Table} ({string.Join(", ", KeyColumns.Concat(CounterColumns))}) " +
         $"VALUES ({string.Join(", ", Enumerable.Range(1, KeyColumns.Length + CounterColumns.Length).Select(i => $"?{i}"))}) " +

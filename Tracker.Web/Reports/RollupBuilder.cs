@@ -139,7 +139,7 @@ public sealed class RollupBuilder(string databasePath, ILogger logger)
             using var transaction = connection.BeginTransaction(deferred: false);
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = "SELECT CreatedAt, CampaignId, StreamId, OfferId, AffiliateNetworkId, Country, IsUnique, CostBaseMicros, RevenueMicros " +
+            command.CommandText = "SELECT CreatedAt, CampaignId, StreamId, OfferId, AffiliateNetworkId, Country, IsUnique, CostBaseMicros, RevenueMicros, BotReason " +
                                   "FROM clicks WHERE CreatedAt >= $from AND CreatedAt < $to";
             command.Parameters.AddWithValue("$from", Stamp(day));
             command.Parameters.AddWithValue("$to", Stamp(day.AddDays(1)));
@@ -156,6 +156,7 @@ public sealed class RollupBuilder(string databasePath, ILogger logger)
                     click.IsUnique = reader.GetBoolean(6);
                     click.CostBaseMicros = reader.GetInt64(7);
                     click.RevenueMicros = reader.GetInt64(8);
+                    click.BotReason = (BotReason)reader.GetInt32(9);
                     batch.AddClick(click);
                     count++;
                 }

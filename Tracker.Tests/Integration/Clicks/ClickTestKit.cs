@@ -47,7 +47,7 @@ internal static class ClickTestKit
 
     public static async Task<T> SeedAsync<T>(this TrackerApplication app, Func<TrackerDbContext, T> add, string kind = ChangeNotice.Campaign)
     {
-        _ = app.Server; // the host (and its migrated database) must exist first
+        _ = app.Services; // the host (and its migrated database) must exist first; works with the test server and Kestrel alike
         await using var db = await app.Service<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync();
         var entity = add(db);
         await db.SaveChangesAsync();

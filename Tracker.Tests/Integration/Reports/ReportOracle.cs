@@ -58,7 +58,7 @@ internal sealed class ReportOracle
         }
 
         foreach (var click in _clicks)
-            Add(click, click.CreatedAt, new ReportCounters(1, click.IsUnique ? 1 : 0, 0, 0, 0, 0, click.RevenueMicros, 0, click.CostBaseMicros));
+            Add(click, click.CreatedAt, new ReportCounters(1, click.IsUnique ? 1 : 0, 0, 0, 0, 0, click.RevenueMicros, 0, click.CostBaseMicros, click.IsBot ? 1 : 0));
 
         foreach (var conversion in _conversions)
         {

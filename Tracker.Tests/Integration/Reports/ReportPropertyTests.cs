@@ -220,6 +220,8 @@ public sealed class ReportPropertyTests
                 Parameters = parameters,
                 CostBaseMicros = random.Next(3) == 0 ? 0 : random.Next(1, 500_000),
                 RevenueMicros = random.Next(6) == 0 ? random.Next(1, 300_000) : 0,
+                // Every seventh a bot, by turns of each reason (not from random: the rest of the traffic stays as it was).
+                BotReason = i % 7 == 0 ? (BotReason)(1 + i / 7 % 3) : BotReason.None,
             });
         }
         foreach (var burst in all.Chunk(25))

@@ -245,6 +245,9 @@ namespace Tracker.Web.Data.Migrations
                     b.Property<int?>("AffiliateNetworkId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("BotReason")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CampaignId")
                         .HasColumnType("INTEGER");
 
@@ -369,6 +372,9 @@ namespace Tracker.Web.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("CampaignId", "CreatedAt");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "IX_clicks_bots_CreatedAt")
+                        .HasFilter("BotReason <> 0");
 
                     b.ToTable("clicks", (string)null);
                 });
@@ -849,6 +855,9 @@ namespace Tracker.Web.Data.Migrations
                     b.Property<string>("Country")
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("BotClicks")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("ClickRevenueMicros")
                         .HasColumnType("INTEGER");

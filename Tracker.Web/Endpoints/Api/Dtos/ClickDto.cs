@@ -38,6 +38,12 @@ public sealed record ClickDto
     [Description("True when the same IP and user agent had not clicked this campaign within its uniqueness window.")]
     public bool IsUnique { get; init; }
 
+    [Description("True when the click is a bot: an empty user agent, a listed bot user agent or a datacenter address. Bots are routed by the 'bot' stream filter, cost 0 in reports and never count toward conversion caps.")]
+    public bool IsBot { get; init; }
+
+    [Description("Why the click is a bot: empty_user_agent, bot_user_agent or datacenter_ip; empty for people.")]
+    public string BotReason { get; init; } = "";
+
     [Description("Every query parameter of the click (sub_id_1…30, keyword, source, …).")]
     public Dictionary<string, string> Parameters { get; init; } = [];
 
@@ -45,6 +51,9 @@ public sealed record ClickDto
     public decimal Cost { get; init; }
 
     public string CostCurrency { get; init; } = "";
+
+    [Description("The cost reports count, in the tracker's base currency: the source's cost converted at the click's time; 0 for bots and when no exchange rate was set.")]
+    public decimal CostCounted { get; init; }
 
     [Description("CPC revenue booked on the click, in the tracker's base currency.")]
     public decimal Revenue { get; init; }

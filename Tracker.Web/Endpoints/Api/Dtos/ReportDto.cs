@@ -34,7 +34,7 @@ public sealed record ReportRequestDto
 
 public sealed record ReportSortDto
 {
-    [Description("A metric: clicks, uniqueClicks, conversions, leads, sales, rejected, rebills, revenue, revenueHold, cost, profit, roi, cr, epc, cpc.")]
+    [Description("A metric: clicks, uniqueClicks, bots, conversions, leads, sales, rejected, rebills, revenue, revenueHold, cost, profit, roi, cr, epc, cpc.")]
     public string? By { get; init; }
 
     [Description("Largest first (default true).")]
@@ -53,7 +53,7 @@ public sealed record ReportResponseDto
     [Description("ISO 4217 code of every amount (the settings' base currency).")]
     public required string Currency { get; init; }
 
-    [Description("One object per group: its keys (day, hour, week, month as text in timeZone; offerId and offerName, campaignId and campaignName …, null id = none; country and countryName; source, keyword, sub_id_N as text) then clicks, uniqueClicks, conversions, leads, sales, rejected, rebills (whole numbers), revenue, revenueHold, cost, profit, epc, cpc (decimals in currency), roi and cr (percent). A ratio without a divisor is null.")]
+    [Description("One object per group: its keys (day, hour, week, month as text in timeZone; offerId and offerName, campaignId and campaignName …, null id = none; country and countryName; source, keyword, sub_id_N as text) then clicks, uniqueClicks, bots, conversions, leads, sales, rejected, rebills (whole numbers), revenue, revenueHold, cost, profit, epc, cpc (decimals in currency), roi and cr (percent). A ratio without a divisor is null.")]
     public required List<JsonObject> Rows { get; init; }
 
     [Description("The metrics over every click and conversion that matched, not only the rows returned.")]
