@@ -35,7 +35,7 @@ internal sealed class PostbackRows : IDisposable
     {
         _db = connection.Handle ?? throw new InvalidOperationException("The connection must be open.");
         _findClick = Prepare("""
-            SELECT Id, CreatedAt, CampaignId, StreamId, OfferId, AffiliateNetworkId, Country, Parameters
+            SELECT Id, CreatedAt, CampaignId, StreamId, OfferId, AffiliateNetworkId, Country, Parameters, BotReason
             FROM clicks WHERE SubId = ?1
             """);
         _findConversion = Prepare(
@@ -89,6 +89,7 @@ internal sealed class PostbackRows : IDisposable
             OfferId = r.NullableInt(4),
             AffiliateNetworkId = r.NullableInt(5),
             Country = r.Text(6),
+            BotReason = (BotReason)r.Int(8),
         };
         return (click, r.Text(7));
     }
