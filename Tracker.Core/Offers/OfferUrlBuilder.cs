@@ -29,10 +29,6 @@ public static class OfferUrlBuilder
     public static string Template(Offer offer, AffiliateNetwork? network) =>
         AppendNetworkParameters(offer.Url, network?.OfferParameters);
 
-    /// <summary>What the offer editor shows: the destination with sample values.</summary>
-    public static OfferUrl Preview(string offerUrl, string? networkOfferParameters, MacroValues? sample = null) =>
-        Expand(AppendNetworkParameters(offerUrl, networkOfferParameters), sample ?? MacroValues.Sample(DateTime.UtcNow));
-
     /// <summary>Expands a template from <see cref="Template"/> and checks the result.</summary>
     public static OfferUrl Expand(string template, MacroValues values)
     {

@@ -74,7 +74,7 @@ public static class ClickEndpoints
         click.CostBaseMicros = ClickCost.InBase(cost, snapshot.Rates, trace);
 
         // Render: the offer's redirect (or local page), or the stream's action.
-        var response = await RenderAsync(http, path, snapshot, stream, offer, click, MacrosFor(click, campaign, stream, offer), trace);
+        var response = await RenderAsync(http, path, snapshot, stream, offer, click, MacroValues.ForClick(click, campaign.Name, offer), trace);
 
         // Record: the response leaves only once the click is committed.
         click.Trace = trace.Release();
@@ -100,24 +100,6 @@ public static class ClickEndpoints
         Referrer = visitor.Referrer,
         Language = visitor.Language,
         Parameters = parameters,
-    };
-
-    private static MacroValues MacrosFor(Click click, Campaign campaign, CampaignStream? stream, Offer? offer) => new()
-    {
-        SubId = click.SubId,
-        CampaignId = campaign.Id,
-        CampaignName = campaign.Name,
-        StreamId = stream?.Id,
-        OfferId = offer?.Id,
-        OfferName = offer?.Name ?? "",
-        AffiliateNetworkId = offer?.AffiliateNetworkId,
-        Country = click.Country,
-        Ip = click.Ip,
-        UserAgent = click.UserAgent,
-        Referrer = click.Referrer,
-        Language = click.Language,
-        Parameters = click.Parameters,
-        ClickedAtUtc = click.CreatedAt,
     };
 
     private static async Task<Results<RedirectHttpResult, ContentHttpResult, FileContentHttpResult, Ok>> RenderAsync(
@@ -146,8 +128,7 @@ public static class ClickEndpoints
 
         if (offer.IsLocal)
         {
-            var page = await path.LocalPages.RenderEntryAsync(
-                offer, LocalOfferMacros.For(offer, click, click.CreatedAt, macros.CampaignName), http.RequestAborted);
+            var page = await path.LocalPages.RenderEntryAsync(offer, macros, http.RequestAborted);
             if (page is null)
             {
                 trace.Add($"Offer \"{offer.Name}\" (#{offer.Id}) is local but its content is not uploaded: 404.");
