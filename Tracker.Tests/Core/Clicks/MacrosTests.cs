@@ -1,3 +1,4 @@
+using System.Text;
 using Tracker.Core.Clicks;
 
 namespace Tracker.Tests.Core.Clicks;
@@ -127,5 +128,26 @@ public sealed class MacrosTests
     {
         const string template = "https://o.example/landing";
         Assert.Same(template, Url(template, With()));
+    }
+
+    [Fact]
+    public void ExpandingAClickUrlAllocatesNothingBeyondItsBuilder()
+    {
+        var values = With(("keyword", "casino bonus"), ("sub_id_1", "zone 9"), ("cost", "0.05"));
+        const string template = "https://o.example/c?s={subid}&k={keyword}&z={SUB_ID_1}&c={campaign_id}&d={date}&r={random}&x={cost}&u={unknown}&raw={_keyword}";
+        var target = new StringBuilder(4096);
+        for (var i = 0; i < 3; i++)
+        {
+            target.Clear();
+            Macros.ExpandInto(target, template, values, MacroEncoders.Url);
+        }
+        target.Clear();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Macros.ExpandInto(target, template, values, MacroEncoders.Url);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.StartsWith("https://o.example/c?s=abc234&k=casino%20bonus&z=zone%209&c=7&d=2026-11-05&r=31337&x=0.05&u=&raw=casino bonus", target.ToString());
     }
 }
