@@ -1,10 +1,8 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Tracker.Core.Campaigns;
 using Tracker.Core.Offers;
 using Tracker.Core.Validation;
 using Tracker.Web.Data;
-using Tracker.Web.Live;
 
 namespace Tracker.Web.Catalog;
 
@@ -167,12 +165,9 @@ public sealed class CampaignStore(IDbContextFactory<TrackerDbContext> contextFac
 
     /// <summary>Two saves raced for the same alias and the unique index let only one through; null for any other failure.</summary>
     internal static ValidationErrors? AliasRaceLost(DbUpdateException ex, Campaign campaign) =>
-        ex.InnerException is SqliteException { SqliteExtendedErrorCode: SqliteUniqueConstraint } sqlite &&
-        sqlite.Message.Contains("campaigns.Alias", StringComparison.Ordinal)
+        SqliteErrors.IsUniqueViolation(ex, "campaigns.Alias")
             ? ValidationErrors.Single("alias", $"Another campaign already uses '{campaign.Alias}'; choose another alias.")
             : null;
-
-    private const int SqliteUniqueConstraint = 2067;
 }
 
 /// <summary>A campaign in a picker or a filter.</summary>

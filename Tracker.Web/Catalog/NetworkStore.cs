@@ -3,7 +3,6 @@ using Tracker.Core.Networks;
 using Tracker.Core.Offers;
 using Tracker.Core.Validation;
 using Tracker.Web.Data;
-using Tracker.Web.Live;
 
 namespace Tracker.Web.Catalog;
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Tracker.Core.Offers;
 using Tracker.Core.Validation;
 using Tracker.Web.Data;
-using Tracker.Web.Live;
 
 namespace Tracker.Web.Catalog;
 

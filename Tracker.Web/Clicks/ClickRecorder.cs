@@ -171,7 +171,7 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
             for (var i = 0; i < batch.Count; i++) Answer(batch, i, true);
             return true;
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED)
+        catch (SqliteException ex) when (SqliteErrors.IsBusy(ex))
         {
             // Another writer held the database past busy_timeout: one by one would only wait again per click.
             rows.Rollback();
