@@ -4,14 +4,6 @@ using Tracker.Core.Networks;
 
 namespace Tracker.Core.Offers;
 
-/// <summary>The destination of a click, or why there is none.</summary>
-public readonly record struct OfferUrl(string Url, string? Problem)
-{
-    public bool IsValid => Problem is null;
-
-    public static OfferUrl Invalid(string url, string problem) => new(url, problem);
-}
-
 /// <summary>
 /// Builds where a visitor is sent: the offer's URL plus its affiliate network's offer parameters
 /// (query style <c>&amp;sub1={subid}</c> or path style <c>/{subid}</c>), then macros expanded.

@@ -169,6 +169,3 @@ public sealed class CampaignStore(IDbContextFactory<TrackerDbContext> contextFac
             ? ValidationErrors.Single("alias", $"Another campaign already uses '{campaign.Alias}'; choose another alias.")
             : null;
 }
-
-/// <summary>A campaign in a picker or a filter.</summary>
-public sealed record CampaignSummary(int Id, string Name, string Alias, ItemState State);

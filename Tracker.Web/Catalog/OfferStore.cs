@@ -5,25 +5,6 @@ using Tracker.Web.Data;
 
 namespace Tracker.Web.Catalog;
 
-public enum OfferSort
-{
-    Name,
-    Id,
-    Updated,
-    Payout,
-}
-
-/// <summary>Filters, sort and paging of the offers list (UI and API).</summary>
-public sealed record OfferQuery(
-    string? Search = null,
-    int? GroupId = null,
-    int? AffiliateNetworkId = null,
-    ItemState? State = ItemState.Active,
-    OfferSort Sort = OfferSort.Name,
-    bool Descending = false,
-    int Skip = 0,
-    int Take = 50);
-
 /// <summary>
 /// Every read and write of offers goes through here, so the UI and the API validate the same way,
 /// detect stale versions the same way, and every save is announced on the change feed.
@@ -178,6 +159,3 @@ public sealed class OfferStore(IDbContextFactory<TrackerDbContext> contextFactor
 
     internal static string EscapeLike(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }
-
-/// <summary>An offer in a picker.</summary>
-public sealed record OfferSummary(int Id, string Name, ItemState State, int? GroupId, List<string> Countries);

@@ -6,19 +6,6 @@ using Tracker.Core.Offers.LocalOffers;
 
 namespace Tracker.Web.LocalOffers;
 
-/// <summary>An HTML page of a local offer, ready to send.</summary>
-public sealed record LocalOfferPage(byte[] Body, string ContentType);
-
-/// <summary>Renders a local offer's entry page for a visitor the click path routed to it.</summary>
-public interface ILocalOfferEntryPage
-{
-    /// <summary>
-    /// The offer's entry page with <c>&lt;base href="/lo/{key}/"&gt;</c> injected and macros expanded
-    /// from <paramref name="macroValues"/> (<see cref="EntryPageHtml.ReplaceMacros"/>); null when the offer has no archive.
-    /// </summary>
-    Task<LocalOfferPage?> RenderEntryAsync(Offer offer, MacroValues macroValues, CancellationToken ct);
-}
-
 /// <summary>Reads HTML files of local offers and prepares them for a visitor.</summary>
 public sealed class LocalOfferPages(LocalOfferStore store, IOptions<LocalOfferOptions> options) : ILocalOfferEntryPage
 {
