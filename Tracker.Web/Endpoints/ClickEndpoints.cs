@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Tracker.Core.Campaigns;
 using Tracker.Core.Clicks;
 using Tracker.Core.Offers;
-using Tracker.Core.Offers.LocalOffers;
 using Tracker.Web.Clicks;
 using Tracker.Web.LocalOffers;
 using Tracker.Web.Options;
