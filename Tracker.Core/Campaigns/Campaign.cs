@@ -1,9 +1,10 @@
 using Tracker.Core.Offers;
+using Tracker.Core.Validation;
 
 namespace Tracker.Core.Campaigns;
 
 /// <summary>A tracking link <c>/{alias}</c> and the ordered streams that route its visitors.</summary>
-public sealed class Campaign
+public sealed class Campaign : IVersioned
 {
     public int Id { get; set; }
 

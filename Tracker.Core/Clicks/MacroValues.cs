@@ -1,3 +1,5 @@
+using Tracker.Core.Offers;
+
 namespace Tracker.Core.Clicks;
 
 /// <summary>The values macros expand to for one click. Anything not known is empty.</summary>
@@ -7,7 +9,8 @@ public sealed class MacroValues
 
     public string SubId { get; init; } = "";
 
-    public int CampaignId { get; init; }
+    /// <summary>Null on a local offer page opened directly, without a campaign link.</summary>
+    public int? CampaignId { get; init; }
 
     public string CampaignName { get; init; } = "";
 
@@ -32,45 +35,77 @@ public sealed class MacroValues
     /// <summary>The click's query parameters: <c>source</c>, <c>keyword</c>, <c>sub_id_1</c>… and so on.</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = NoParameters;
 
-    /// <summary>UTC; <c>{date}</c> is its <c>yyyy-MM-dd</c>.</summary>
+    /// <summary>UTC; <c>{date}</c> is its <c>yyyy-MM-dd</c> (empty while unset).</summary>
     public DateTime ClickedAtUtc { get; init; }
 
-    /// <summary><c>{random}</c>: one number per click, so every occurrence in a URL agrees.</summary>
+    /// <summary><c>{random}</c>: one number per click, so every occurrence in a URL or page agrees.</summary>
     public int Random { get; init; } = System.Random.Shared.Next(1, int.MaxValue);
 
     public string Parameter(string name) => Parameters.TryGetValue(name, out var v) ? v : "";
 
-    /// <summary>Plausible values for previews in the offer editor; the keyword has a space to show the encoding.</summary>
-    public static MacroValues Sample(DateTime nowUtc, int? offerId = null, string offerName = "", int? affiliateNetworkId = null)
+    /// <summary>The values of a recorded click that was routed to <paramref name="offer"/> (null: to none).</summary>
+    public static MacroValues ForClick(Click click, string campaignName, Offer? offer) => new()
+    {
+        SubId = click.SubId,
+        CampaignId = click.CampaignId,
+        CampaignName = campaignName,
+        StreamId = click.StreamId,
+        OfferId = offer?.Id,
+        OfferName = offer?.Name ?? "",
+        AffiliateNetworkId = offer?.AffiliateNetworkId,
+        Country = click.Country,
+        Ip = click.Ip,
+        UserAgent = click.UserAgent,
+        Referrer = click.Referrer,
+        Language = click.Language,
+        Parameters = click.Parameters,
+        ClickedAtUtc = click.CreatedAt,
+    };
+
+    /// <summary>A local offer's page opened without a click: the offer's own values, the date and a random number; click macros empty.</summary>
+    public static MacroValues ForOffer(Offer offer, DateTime nowUtc) => new()
+    {
+        OfferId = offer.Id,
+        OfferName = offer.Name,
+        AffiliateNetworkId = offer.AffiliateNetworkId,
+        ClickedAtUtc = nowUtc,
+    };
+
+    /// <summary>
+    /// Values that look like a real click, for every preview (the offer editor, <see cref="Macros.Catalogue"/>'s samples);
+    /// the keyword has a space to show the encoding.
+    /// </summary>
+    public static MacroValues Sample(DateTime nowUtc, int? offerId = null, string? offerName = null, int? affiliateNetworkId = null)
     {
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [ClickParameters.Source] = "sample_source",
-            [ClickParameters.Keyword] = "sample keyword",
-            [ClickParameters.ExternalId] = "ext123",
-            [ClickParameters.CreativeId] = "cr45",
-            [ClickParameters.AdCampaignId] = "adc67",
+            [ClickParameters.Source] = "facebook",
+            [ClickParameters.Keyword] = "casino bonus",
+            [ClickParameters.ExternalId] = "ext-42",
+            [ClickParameters.CreativeId] = "cr-7",
+            [ClickParameters.AdCampaignId] = "ad-99",
             [ClickParameters.Cost] = "0.05",
+            [ClickParameters.Currency] = "USD",
         };
         for (var i = 1; i <= ClickParameters.SubIdCount; i++)
             parameters[ClickParameters.SubIdName(i)] = $"sub{i}";
         return new MacroValues
         {
-            SubId = "samp1e2subid3a4b5c6d7e2f3g",
+            SubId = "7k2m9q4x1c8v3n6b5z0p2r4t7w",
             CampaignId = 1,
             CampaignName = "Sample campaign",
             StreamId = 1,
-            OfferId = offerId ?? 1,
-            OfferName = offerName.Length > 0 ? offerName : "Sample offer",
+            OfferId = offerId is > 0 ? offerId : 1,
+            OfferName = string.IsNullOrWhiteSpace(offerName) ? "Sample offer" : offerName.Trim(),
             AffiliateNetworkId = affiliateNetworkId,
-            Country = "US",
+            Country = "DE",
             Ip = "203.0.113.7",
             UserAgent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64)",
-            Referrer = "https://traffic.example/landing",
-            Language = "en-US",
+            Referrer = "https://news.example/article",
+            Language = "de",
             Parameters = parameters,
             ClickedAtUtc = nowUtc,
-            Random = 424242,
+            Random = 48213,
         };
     }
 }

@@ -5,9 +5,11 @@ using System.Text;
 namespace Tracker.Core.Clicks;
 
 /// <summary>
-/// <c>{name}</c> placeholders in offer URLs, network offer parameters and local offer pages.
-/// <c>{name}</c> inserts the encoded value, <c>{_name}</c> the raw one; a macro that is unknown or
-/// has no value becomes empty. Names are matched without regard to case.
+/// The one macro engine: the catalogue of <c>{name}</c> placeholders and the tokenizer that expands them
+/// in offer URLs, network offer parameters, the editor's preview and local offer pages. <c>{name}</c>
+/// inserts the encoded value, <c>{_name}</c> the raw one; names are matched without regard to case. What
+/// "encoded" means, and what becomes of an unknown name, is the <see cref="IMacroEncoder"/>'s business
+/// (<see cref="MacroEncoders"/>: URL or HTML page).
 /// </summary>
 public static class Macros
 {
@@ -16,24 +18,52 @@ public static class Macros
     private enum Id
     {
         SubId, CampaignId, CampaignName, StreamId, OfferId, OfferName, AffiliateNetworkId, Country, Ip,
-        UserAgent, Referrer, Language, Source, Keyword, ExternalId, CreativeId, AdCampaignId, Cost, Random, Date,
+        UserAgent, Referrer, Language, Source, Keyword, ExternalId, CreativeId, AdCampaignId, Cost, Currency, Random, Date,
         // sub_id_1 … sub_id_30 follow as SubIdParameter + (n - 1).
         SubIdParameter,
     }
 
-    private static readonly (string Name, Id Id)[] Named =
+    private static readonly (Id Id, MacroDefinition Definition)[] Named =
     [
-        ("subid", Id.SubId), ("campaign_id", Id.CampaignId), ("campaign_name", Id.CampaignName),
-        ("stream_id", Id.StreamId), ("offer_id", Id.OfferId), ("offer_name", Id.OfferName),
-        ("affiliate_network_id", Id.AffiliateNetworkId), ("country", Id.Country), ("ip", Id.Ip),
-        ("user_agent", Id.UserAgent), ("referrer", Id.Referrer), ("language", Id.Language),
-        ("source", Id.Source), ("keyword", Id.Keyword), ("external_id", Id.ExternalId),
-        ("creative_id", Id.CreativeId), ("ad_campaign_id", Id.AdCampaignId), ("cost", Id.Cost),
-        ("random", Id.Random), ("date", Id.Date),
+        (Id.SubId, new("subid", "the click's unique id; the network must send it back in its postback")),
+        (Id.CampaignId, new("campaign_id", "id of the campaign that received the click")),
+        (Id.CampaignName, new("campaign_name", "name of that campaign")),
+        (Id.StreamId, new("stream_id", "id of the stream that chose the offer")),
+        (Id.OfferId, new("offer_id", "the offer's id")),
+        (Id.OfferName, new("offer_name", "the offer's name")),
+        (Id.AffiliateNetworkId, new("affiliate_network_id", "id of the offer's affiliate network")),
+        (Id.Country, new("country", "the visitor's country as an ISO code (DE)")),
+        (Id.Ip, new("ip", "the visitor's IP address")),
+        (Id.UserAgent, new("user_agent", "the visitor's browser user agent")),
+        (Id.Referrer, new("referrer", "the page the visitor came from")),
+        (Id.Language, new("language", "the visitor's browser language")),
+        (Id.Source, new(ClickParameters.Source, "the campaign link's source parameter")),
+        (Id.Keyword, new(ClickParameters.Keyword, "the campaign link's keyword parameter")),
+        (Id.ExternalId, new(ClickParameters.ExternalId, "the campaign link's external_id parameter")),
+        (Id.CreativeId, new(ClickParameters.CreativeId, "the campaign link's creative_id parameter")),
+        (Id.AdCampaignId, new(ClickParameters.AdCampaignId, "the campaign link's ad_campaign_id parameter")),
+        (Id.Cost, new(ClickParameters.Cost, "the campaign link's cost parameter, as passed")),
+        (Id.Currency, new(ClickParameters.Currency, "the campaign link's currency parameter, as passed")),
     ];
 
-    private static readonly FrozenDictionary<string, int> ById = Named
-        .Select(n => KeyValuePair.Create(n.Name, (int)n.Id))
+    private static readonly (Id Id, MacroDefinition Definition)[] Trailing =
+    [
+        (Id.Random, new("random", "a random number, the same everywhere for one click")),
+        (Id.Date, new("date", "the click's date in UTC (yyyy-MM-dd)")),
+    ];
+
+    /// <summary>Every macro the tracker fills, in documentation order: the named ones, <c>sub_id_1</c>…<c>sub_id_30</c>, <c>random</c>, <c>date</c>.</summary>
+    public static readonly IReadOnlyList<MacroDefinition> Catalogue =
+        [.. Named.Select(n => n.Definition),
+         .. Enumerable.Range(1, ClickParameters.SubIdCount)
+             .Select(i => new MacroDefinition(ClickParameters.SubIdName(i), $"the campaign link's {ClickParameters.SubIdName(i)} parameter")),
+         .. Trailing.Select(n => n.Definition)];
+
+    /// <summary>Every macro name, without braces, in documentation order.</summary>
+    public static readonly IReadOnlyList<string> KnownNames = [.. Catalogue.Select(m => m.Name)];
+
+    private static readonly FrozenDictionary<string, int> ById = Named.Concat(Trailing)
+        .Select(n => KeyValuePair.Create(n.Definition.Name, (int)n.Id))
         .Concat(Enumerable.Range(1, ClickParameters.SubIdCount)
             .Select(i => KeyValuePair.Create(ClickParameters.SubIdName(i), (int)Id.SubIdParameter + i - 1)))
         .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
@@ -43,14 +73,9 @@ public static class Macros
 
     [ThreadStatic] private static StringBuilder? _cachedBuilder;
 
-    /// <summary>Every macro name the tracker fills, without braces, in documentation order.</summary>
-    public static readonly IReadOnlyList<string> KnownNames =
-        [.. Named.Where(n => n.Id is not (Id.Random or Id.Date)).Select(n => n.Name),
-         .. Enumerable.Range(1, ClickParameters.SubIdCount).Select(ClickParameters.SubIdName),
-         "random", "date"];
-
     public static bool IsKnown(ReadOnlySpan<char> name) => BySpan.ContainsKey(name);
 
+    /// <summary><paramref name="template"/> with its macros expanded; the same instance when it has none.</summary>
     public static string Expand(string template, MacroValues values, IMacroEncoder encoder)
     {
         if (template.IndexOf('{') < 0) return template;
@@ -59,6 +84,11 @@ public static class Macros
         return ReturnBuilder(sb);
     }
 
+    /// <summary>
+    /// The tokenizer. Text between macros goes through <see cref="IMacroEncoder.AppendLiteral"/>, a known
+    /// macro's value through <see cref="IMacroEncoder.Append"/>; an unknown one is dropped or kept as
+    /// written, as <see cref="IMacroEncoder.KeepsUnknownMacros"/> says. Allocates nothing of its own.
+    /// </summary>
     public static void ExpandInto(StringBuilder target, ReadOnlySpan<char> template, MacroValues values, IMacroEncoder encoder)
     {
         while (template.Length > 0)
@@ -66,33 +96,45 @@ public static class Macros
             var open = template.IndexOf('{');
             if (open < 0)
             {
-                target.Append(template);
+                encoder.AppendLiteral(target, template);
                 return;
             }
-            target.Append(template[..open]);
+            if (open > 0) encoder.AppendLiteral(target, template[..open]);
             template = template[open..];
             if (TryReadToken(template, out var length, out var name, out var raw))
             {
                 if (BySpan.TryGetValue(name, out var id))
                     AppendValue(target, id, values, encoder, raw);
+                else if (encoder.KeepsUnknownMacros)
+                    encoder.AppendLiteral(target, template[..length]);
                 template = template[length..];
             }
             else
             {
-                target.Append('{');
+                encoder.AppendLiteral(target, template[..1]);
                 template = template[1..];
             }
         }
     }
 
-    /// <summary>The macros in <paramref name="template"/> that the tracker does not know (each once, as written), for editors to flag.</summary>
+    /// <summary>
+    /// What in <paramref name="template"/> looks like a placeholder but is no macro (each once, as written),
+    /// for editors to flag: unknown names, and braces around words a macro name cannot hold (<c>{click-id}</c>).
+    /// </summary>
     public static IReadOnlyList<string> FindUnknown(string? template)
     {
         var unknown = new List<string>();
         var span = (template ?? "").AsSpan();
         for (var i = span.IndexOf('{'); i >= 0; i = NextBrace(span, i + 1))
         {
-            if (!TryReadToken(span[i..], out var length, out var name, out _) || IsKnown(name)) continue;
+            if (TryReadToken(span[i..], out var length, out var name, out _))
+            {
+                if (IsKnown(name)) continue;
+            }
+            else if (!TryReadPlaceholder(span[i..], out length))
+            {
+                continue;
+            }
             var token = span.Slice(i, length).ToString();
             if (!unknown.Contains(token, StringComparer.OrdinalIgnoreCase)) unknown.Add(token);
         }
@@ -118,6 +160,17 @@ public static class Macros
         if (i == start || i >= s.Length || s[i] != '}' || i - start > MaxNameLength || !char.IsAsciiLetter(s[start]))
             return false;
         name = s[start..i];
+        length = i + 1;
+        return true;
+    }
+
+    /// <summary>Braces around 1–64 characters that are no URL separators or spaces: what a user meant as a placeholder.</summary>
+    private static bool TryReadPlaceholder(ReadOnlySpan<char> s, out int length)
+    {
+        length = 0;
+        var i = 1;
+        while (i < s.Length && i <= MaxNameLength + 1 && s[i] is not ('{' or '}' or '/' or '?' or '&' or '=' or '#') && !char.IsWhiteSpace(s[i])) i++;
+        if (i == 1 || i >= s.Length || s[i] != '}' || i > MaxNameLength + 1) return false;
         length = i + 1;
         return true;
     }
@@ -149,8 +202,10 @@ public static class Macros
             case Id.CreativeId: encoder.Append(target, v.Parameter(ClickParameters.CreativeId), raw); break;
             case Id.AdCampaignId: encoder.Append(target, v.Parameter(ClickParameters.AdCampaignId), raw); break;
             case Id.Cost: encoder.Append(target, v.Parameter(ClickParameters.Cost), raw); break;
+            case Id.Currency: encoder.Append(target, v.Parameter(ClickParameters.Currency), raw); break;
             case Id.Random: AppendNumber(target, v.Random, encoder, raw); break;
             case Id.Date:
+                if (v.ClickedAtUtc == default) break;
                 Span<char> date = stackalloc char[10];
                 v.ClickedAtUtc.TryFormat(date, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
                 encoder.Append(target, date[..written], raw);

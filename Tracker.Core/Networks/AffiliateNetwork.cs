@@ -1,4 +1,5 @@
 using Tracker.Core.Offers;
+using Tracker.Core.Validation;
 
 namespace Tracker.Core.Networks;
 
@@ -6,7 +7,7 @@ namespace Tracker.Core.Networks;
 /// An affiliate network: its offer parameters are appended to the URL of every offer that names it,
 /// so the network receives the <c>{subid}</c> it must send back in its postback.
 /// </summary>
-public sealed class AffiliateNetwork
+public sealed class AffiliateNetwork : IVersioned
 {
     public int Id { get; set; }
 

@@ -1,11 +1,5 @@
 namespace Tracker.Core.Offers;
 
-/// <summary>The offer a click goes to after the caps had their say, and the decision in words.</summary>
-public sealed record CapRoute(Offer Offer, IReadOnlyList<string> Trace)
-{
-    public bool Redirected(Offer chosen) => Offer.Id != chosen.Id;
-}
-
 /// <summary>
 /// Follows the alternative-offer chain: a capped offer sends the click to its alternative, a capped
 /// alternative to its own, and so on. The chain stops at the first offer under its cap; at an offer

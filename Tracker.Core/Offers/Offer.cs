@@ -1,9 +1,11 @@
+using Tracker.Core.Validation;
+
 namespace Tracker.Core.Offers;
 
 /// <summary>
 /// Where visitors are sent and how the money for them is counted (Keitaro's Offers page, field by field).
 /// </summary>
-public sealed class Offer
+public sealed class Offer : IVersioned
 {
     public int Id { get; set; }
 

@@ -4,14 +4,6 @@ using Tracker.Core.Networks;
 
 namespace Tracker.Core.Offers;
 
-/// <summary>The destination of a click, or why there is none.</summary>
-public readonly record struct OfferUrl(string Url, string? Problem)
-{
-    public bool IsValid => Problem is null;
-
-    public static OfferUrl Invalid(string url, string problem) => new(url, problem);
-}
-
 /// <summary>
 /// Builds where a visitor is sent: the offer's URL plus its affiliate network's offer parameters
 /// (query style <c>&amp;sub1={subid}</c> or path style <c>/{subid}</c>), then macros expanded.
@@ -28,10 +20,6 @@ public static class OfferUrlBuilder
     /// <summary>The full template for an offer: computed once per offer, not per click.</summary>
     public static string Template(Offer offer, AffiliateNetwork? network) =>
         AppendNetworkParameters(offer.Url, network?.OfferParameters);
-
-    /// <summary>What the offer editor shows: the destination with sample values.</summary>
-    public static OfferUrl Preview(string offerUrl, string? networkOfferParameters, MacroValues? sample = null) =>
-        Expand(AppendNetworkParameters(offerUrl, networkOfferParameters), sample ?? MacroValues.Sample(DateTime.UtcNow));
 
     /// <summary>Expands a template from <see cref="Template"/> and checks the result.</summary>
     public static OfferUrl Expand(string template, MacroValues values)

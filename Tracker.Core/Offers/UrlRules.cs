@@ -37,5 +37,5 @@ public static partial class UrlRules
 
     /// <summary>Whether the text carries the click's subid, without which postbacks cannot work.</summary>
     public static bool CarriesSubId(string? text) =>
-        text is not null && (text.Contains("{subid}", StringComparison.Ordinal) || text.Contains("{_subid}", StringComparison.Ordinal));
+        text is not null && (text.Contains("{subid}", StringComparison.OrdinalIgnoreCase) || text.Contains("{_subid}", StringComparison.OrdinalIgnoreCase));
 }

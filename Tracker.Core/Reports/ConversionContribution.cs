@@ -2,12 +2,6 @@ using Tracker.Core.Conversions;
 
 namespace Tracker.Core.Reports;
 
-/// <summary>One rebill as reports see it: when it arrived, what it added, whether the network took it back.</summary>
-public readonly record struct RebillFact(DateTime AtUtc, long RevenueMicros, bool Rejected);
-
-/// <summary>A share of a conversion's counters and the time it counts at under conversion-time attribution.</summary>
-public readonly record struct ConversionPart(DateTime AtUtc, ReportCounters Counters);
-
 /// <summary>
 /// What one conversion adds to a report, from its current state — the one definition the rollups,
 /// the rebuild and the traffic-source reports share (docs/reports.md says the same in words):

@@ -105,13 +105,13 @@ public sealed class OfferMainTabTests : MudComponentContext
     [Fact]
     public void UnknownMacrosAreFlaggedWithTheMacroTheyResemble()
     {
-        var cut = RenderTab(new OfferEditModel { Url = "https://network.example/click?o=77&s={SubID}&x={banana}" });
+        var cut = RenderTab(new OfferEditModel { Url = "https://network.example/click?o=77&s={click_id}&x={banana}" });
 
         var flags = cut.FindAll("[data-testid=unknown-macro]");
         Assert.Equal(2, flags.Count);
         Assert.Contains("Did you mean {subid}?", flags[0].TextContent);
         Assert.Contains("{banana}", flags[1].TextContent);
-        // {SubID} is not the subid macro, so the subid still does not reach the network.
+        // {click_id} is not the subid macro, so the subid still does not reach the network.
         Assert.NotNull(cut.Find("[data-testid=subid-warning]"));
     }
 

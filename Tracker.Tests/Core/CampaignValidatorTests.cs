@@ -281,8 +281,8 @@ public sealed class CampaignValidatorTests
         c.Streams[0].Filters[0].Mode = (FilterMode)7;
         c.State = (ItemState)9;
         var errors = CampaignValidator.Validate(c, Refs);
-        Assert.NotEmpty(errors.For("streams[0].action"));
-        Assert.NotEmpty(errors.For("streams[0].filters[0].mode"));
-        Assert.NotEmpty(errors.For("state"));
+        Assert.Equal(["Action must be offers, show_text, status404 or do_nothing."], errors.For("streams[0].action"));
+        Assert.Equal(["Mode must be include or exclude."], errors.For("streams[0].filters[0].mode"));
+        Assert.Equal(["State must be active or archived."], errors.For("state"));
     }
 }

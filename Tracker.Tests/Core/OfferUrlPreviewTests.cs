@@ -1,11 +1,12 @@
 using System.Text.Json;
+using Tracker.Core.Clicks;
 using Tracker.Core.Offers;
 
 namespace Tracker.Tests.Core;
 
 public sealed class OfferUrlPreviewTests
 {
-    private static readonly Dictionary<string, string> Samples = OfferUrlPreview.SampleValues(12, "Casino DE", 5, new DateOnly(2026, 11, 24));
+    private static readonly MacroValues Samples = OfferUrlPreview.SampleValues(12, "Casino DE", 5, new DateOnly(2026, 11, 24));
 
     [Theory]
     [InlineData("https://net.example/click?o=77", "&sub1={subid}", "https://net.example/click?o=77&sub1={subid}")]
@@ -35,7 +36,8 @@ public sealed class OfferUrlPreviewTests
     {
         var preview = OfferUrlPreview.Build("https://net.example/{_keyword}", null, Samples);
 
-        Assert.Equal("https://net.example/casino bonus", preview.Sample);
+        // As on a click: the raw value is inserted, then made safe to send (a space cannot travel in a URL).
+        Assert.Equal("https://net.example/casino%20bonus", preview.Sample);
     }
 
     [Fact]
@@ -43,26 +45,27 @@ public sealed class OfferUrlPreviewTests
     {
         var preview = OfferUrlPreview.Build("https://net.example/?a={sub_id_1}&b={sub_id_30}&c={sub_id_31}", null, Samples);
 
-        Assert.StartsWith("https://net.example/?a=sub1&b=sub30&c={sub_id_31}", preview.Sample);
+        Assert.Equal("https://net.example/?a=sub1&b=sub30&c=", preview.Sample);
         Assert.Equal(["{sub_id_31}"], preview.UnknownMacros.Select(m => m.Text));
     }
 
     [Fact]
-    public void UnknownMacrosAreFlaggedOnceWithALikelyMeaning()
+    public void UnknownMacrosAreFlaggedOnceWithALikelyMeaningAndBecomeEmptyAsOnAClick()
     {
-        var preview = OfferUrlPreview.Build("https://net.example/?a={SubID}&b={click_id}&c={banana}&d={banana}&e={_Keyword}", null, Samples);
+        var preview = OfferUrlPreview.Build("https://net.example/?a={SubID}&b={click_id}&c={banana}&d={banana}&e={_Key-word}&f={_KEYWORD}", null, Samples);
 
         Assert.Equal(
-            [new UnknownMacro("{SubID}", "{subid}"), new UnknownMacro("{click_id}", "{subid}"), new UnknownMacro("{banana}", null), new UnknownMacro("{_Keyword}", "{_keyword}")],
+            [new UnknownMacro("{click_id}", "{subid}"), new UnknownMacro("{banana}", null), new UnknownMacro("{_Key-word}", "{_keyword}")],
             preview.UnknownMacros);
-        Assert.Contains("c={banana}", preview.Sample);
+        // Names ignore case on a click, so the preview expands {SubID} too; unknown names become empty.
+        Assert.Equal("https://net.example/?a=7k2m9q4x1c8v3n6b5z0p2r4t7w&b=&c=&d=&e=%7B_Key-word%7D&f=casino%20bonus", preview.Sample);
     }
 
     [Fact]
     public void EveryMacroOfTheContractIsKnown()
     {
         string[] contract = ["subid", "campaign_id", "campaign_name", "stream_id", "offer_id", "offer_name", "affiliate_network_id", "country", "ip",
-            "user_agent", "referrer", "language", "source", "keyword", "external_id", "creative_id", "ad_campaign_id", "cost", "random", "date"];
+            "user_agent", "referrer", "language", "source", "keyword", "external_id", "creative_id", "ad_campaign_id", "cost", "currency", "random", "date"];
         Assert.All(contract, m => Assert.True(OfferUrlPreview.IsKnown(m), m));
         Assert.All(Enumerable.Range(1, 30), i => Assert.True(OfferUrlPreview.IsKnown($"sub_id_{i}")));
         Assert.False(OfferUrlPreview.IsKnown("sub_id_0"));

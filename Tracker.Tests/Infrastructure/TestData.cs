@@ -14,4 +14,13 @@ public static class TestData
             return path;
         }
     }
+
+    /// <summary>A file of the repository the tests were built from (docs, for tests that hold them to the code).</summary>
+    public static string RepositoryFile(string relativePath)
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Tracker.sln"))) root = root.Parent;
+        if (root is null) throw new DirectoryNotFoundException($"No Tracker.sln above {AppContext.BaseDirectory}.");
+        return Path.Combine(root.FullName, relativePath);
+    }
 }

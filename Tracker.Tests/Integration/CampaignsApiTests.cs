@@ -228,7 +228,8 @@ public sealed class CampaignsApiTests
         created["name"] = "Blind write";
         var response = await client.PutAsJsonAsync($"/api/v1/campaigns/{created["id"]}", created, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.NotEmpty(ErrorsOf(await ReadAsync(response), "version"));
+        Assert.Equal(["Send the campaign's version from your last GET (a whole number ≥ 1); it guards against overwriting someone else's change."],
+            ErrorsOf(await ReadAsync(response), "version"));
         Assert.Equal("Summer sale", (await ReadAsync(await client.GetAsync($"/api/v1/campaigns/{created["id"]}", Ct))).GetProperty("name").GetString());
     }
 
@@ -247,7 +248,7 @@ public sealed class CampaignsApiTests
         Assert.Equal("old", Assert.Single(list.EnumerateArray()).GetProperty("alias").GetString());
         var bad = await client.GetAsync("/api/v1/campaigns?state=gone", Ct);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.NotEmpty(ErrorsOf(await ReadAsync(bad), "state"));
+        Assert.Equal(["Use one of: active, archived, all."], ErrorsOf(await ReadAsync(bad), "state"));
     }
 
     [Fact]

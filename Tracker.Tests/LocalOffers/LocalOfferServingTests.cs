@@ -206,23 +206,27 @@ public sealed class LocalOfferServingTests
     }
 
     [Fact]
-    public async Task TheEntryPageForAClickCarriesItsSubidAndParametersEscaped()
+    public async Task TheEntryPageForAClickCarriesItsSubidAndParametersEncodedForTheirPlace()
     {
         var (app, key, offerId) = await StartAsync();
         await using var _ = app;
         var offer = await app.ReadOfferAsync(offerId);
-        var click = new Click { SubId = "k3v7q2m4xb", CampaignId = 4, Parameters = { ["sub_id_1"] = "\"><script>alert(1)</script>" } };
+        var pages = app.Service<ILocalOfferEntryPage>();
+        var click = new Click { SubId = "k3v7q2m4xb", CampaignId = 4 };
 
-        var page = await app.Service<LocalOfferPages>().RenderEntryAsync(offer, click, Ct);
+        var page = await pages.RenderEntryAsync(offer, MacroValues.ForClick(click, "Summer", offer), Ct);
 
         Assert.NotNull(page);
         var html = Encoding.UTF8.GetString(page.Body);
         Assert.Contains($"<base href=\"/lo/{key}/\">", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"https://network.example/c?s=k3v7q2m4xb&o={offerId}\"", html, StringComparison.Ordinal);
-        var withParameter = await app.Service<ILocalOfferEntryPage>().RenderEntryAsync(
-            offer, name => name == "offer_id" ? click.Parameters["sub_id_1"] : null, Ct);
-        Assert.Contains("&o=&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\"", Encoding.UTF8.GetString(withParameter!.Body), StringComparison.Ordinal);
-        Assert.Null(await app.Service<ILocalOfferEntryPage>().RenderEntryAsync(await app.CreateOfferAsync("Redirect offer"), _ => null, Ct));
+
+        // A value inside a link stays one parameter and cannot leave the attribute.
+        var hostile = new Click { SubId = "a&sub2=x\"><script>alert(1)</script>", CampaignId = 4 };
+        var hostilePage = await pages.RenderEntryAsync(offer, MacroValues.ForClick(hostile, "Summer", offer), Ct);
+        Assert.Contains($"href=\"https://network.example/c?s=a%26sub2%3Dx%22%3E%3Cscript%3Ealert%281%29%3C%2Fscript%3E&o={offerId}\"",
+            Encoding.UTF8.GetString(hostilePage!.Body), StringComparison.Ordinal);
+        Assert.Null(await pages.RenderEntryAsync(await app.CreateOfferAsync("Redirect offer"), new MacroValues(), Ct));
     }
 
     [Fact]
@@ -246,7 +250,7 @@ public sealed class LocalOfferServingTests
         Assert.Equal(HttpStatusCode.NotFound, (await GetOn("offers.test", "/_blazor/negotiate")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await GetOn("localhost", "/admin/setup")).StatusCode);
         var offer = await app.ReadOfferAsync(offerId);
-        var page = await app.Service<ILocalOfferEntryPage>().RenderEntryAsync(offer, _ => null, Ct);
+        var page = await app.Service<ILocalOfferEntryPage>().RenderEntryAsync(offer, new MacroValues(), Ct);
         Assert.Contains($"<base href=\"//offers.test/lo/{key}/\">", Encoding.UTF8.GetString(page!.Body), StringComparison.Ordinal);
     }
 

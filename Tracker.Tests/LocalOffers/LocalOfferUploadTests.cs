@@ -34,7 +34,10 @@ public sealed class LocalOfferUploadTests
         Assert.Equal(before, app.FilesOnDisk());
         Assert.False(File.Exists(absoluteTarget));
         Assert.Empty(Directory.EnumerateFileSystemEntries(app.Service<LocalOfferStore>().TempRoot));
-        Assert.Empty(Directory.EnumerateFiles(Path.GetDirectoryName(app.DataDirectory)!, "evil*", SearchOption.AllDirectories));
+        // Nothing escaped into this tracker's data or next to it. Only this tracker's own folder is searched
+        // deeply: the other test trackers' folders beside it are theirs (a browser test keeps an evil.zip there).
+        Assert.Empty(Directory.EnumerateFiles(app.DataDirectory, "evil*", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFiles(Path.GetDirectoryName(app.DataDirectory)!, "evil*", SearchOption.TopDirectoryOnly));
         Assert.Equal(versionBefore, (await app.ReadOfferAsync(offer.Id)).Version);
         var page = await app.CreateClient().GetStringAsync($"/lo/{key}/", Ct);
         Assert.Contains("Version one", page, StringComparison.Ordinal);
@@ -291,5 +294,16 @@ internal static class HostileArchive
         ["zip-bomb"] = (_ => TestArchive.Landing().File("bomb.bin", new byte[30 * 1024 * 1024], CompressionLevel.SmallestSize).ToBytes(), "zip bombs"),
         ["not-a-zip"] = (_ => Encoding.UTF8.GetBytes("<html>I am not a zip</html>"), "not a zip archive"),
         ["truncated"] = (_ => TestArchive.Landing().ToBytes()[..200], "not a zip archive"),
+        ["wrong-checksum"] = (_ => SameSizeOtherBytes(), "The archive is damaged: 'notes.txt' does not match the size and checksum the archive records for it."),
     };
+
+    /// <summary>A stored (uncompressed) entry whose bytes were changed after zipping: its size is right, its CRC-32 is not.</summary>
+    private static byte[] SameSizeOtherBytes()
+    {
+        var zip = TestArchive.Landing().File("notes.txt", "original content", CompressionLevel.NoCompression).ToBytes();
+        var at = zip.AsSpan().IndexOf("original content"u8);
+        Assert.True(at > 0, "the stored entry's bytes are in the zip");
+        "tampered content"u8.CopyTo(zip.AsSpan(at));
+        return zip;
+    }
 }

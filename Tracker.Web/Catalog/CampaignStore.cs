@@ -1,10 +1,8 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Tracker.Core.Campaigns;
 using Tracker.Core.Offers;
 using Tracker.Core.Validation;
 using Tracker.Web.Data;
-using Tracker.Web.Live;
 
 namespace Tracker.Web.Catalog;
 
@@ -13,7 +11,7 @@ namespace Tracker.Web.Catalog;
 /// validate the same way, detect stale versions the same way, and every save is announced on the
 /// change feed (the routing snapshot rebuilds on it, other admin tabs reload).
 /// </summary>
-public sealed class CampaignStore(IDbContextFactory<TrackerDbContext> contextFactory, ChangeFeed changeFeed, TimeProvider clock)
+public sealed class CampaignStore(IDbContextFactory<TrackerDbContext> contextFactory, VersionedCommit<Campaign> commit)
 {
     /// <summary>Campaigns with their streams in order, by name.</summary>
     public async Task<IReadOnlyList<Campaign>> ListAsync(ItemState? state = null, CancellationToken ct = default)
@@ -57,26 +55,12 @@ public sealed class CampaignStore(IDbContextFactory<TrackerDbContext> contextFac
         campaign.Id = 0;
         var errors = CampaignValidator.Validate(campaign, await ReferencesAsync(db, campaign, ct));
         if (!errors.IsValid) return SaveResult<Campaign>.Invalid(errors);
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        campaign.Version = 1;
-        campaign.CreatedAt = campaign.UpdatedAt = now;
         foreach (var s in campaign.Streams)
         {
             s.Id = 0;
             s.CampaignId = 0;
         }
-        db.Campaigns.Add(campaign);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
-        {
-            return SaveResult<Campaign>.Invalid(AliasRaceLost(campaign.Alias));
-        }
-        changeFeed.Publish(new ChangeNotice(ChangeNotice.Campaign, campaign.Id, campaign.Version));
-        return SaveResult<Campaign>.Saved(SortStreams(campaign));
+        return await commit.AddAsync(db, campaign, ct);
     }
 
     /// <summary>
@@ -90,8 +74,7 @@ public sealed class CampaignStore(IDbContextFactory<TrackerDbContext> contextFac
         CampaignValidator.Normalize(edited);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var row = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == edited.Id, ct);
-        if (row is null) return SaveResult<Campaign>.NotFound();
-        if (row.Version != edited.Version) return SaveResult<Campaign>.Conflict(SortStreams(row));
+        if (commit.Refuses(row, edited.Version, out var refused)) return refused;
 
         var errors = CampaignValidator.Validate(edited, await ReferencesAsync(db, edited, ct));
         var existing = row.Streams.ToDictionary(s => s.Id);
@@ -121,7 +104,7 @@ public sealed class CampaignStore(IDbContextFactory<TrackerDbContext> contextFac
             CopyStream(s, target);
             if (s.Id == 0) row.Streams.Add(target);
         }
-        return await CommitAsync(db, row, ct);
+        return await commit.CommitAsync(db, row, ct);
     }
 
     public Task<SaveResult<Campaign>> ArchiveAsync(int id, CancellationToken ct = default) => SetStateAsync(id, ItemState.Archived, ct);
@@ -140,9 +123,7 @@ public sealed class CampaignStore(IDbContextFactory<TrackerDbContext> contextFac
         if (await db.Clicks.AnyAsync(c => c.CampaignId == id, ct))
             return SaveResult<Campaign>.Invalid(ValidationErrors.Single("id",
                 "Recorded clicks belong to this campaign, so deleting it would orphan them; archive it instead."));
-        db.Campaigns.Remove(row);
-        await db.SaveChangesAsync(ct);
-        changeFeed.Publish(new ChangeNotice(ChangeNotice.Campaign, id, 0, Deleted: true));
+        await commit.RemoveAsync(db, row, ct);
         return SaveResult<Campaign>.Saved(SortStreams(row));
     }
 
@@ -152,28 +133,7 @@ public sealed class CampaignStore(IDbContextFactory<TrackerDbContext> contextFac
         var row = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == id, ct);
         if (row is null) return SaveResult<Campaign>.NotFound();
         row.State = state;
-        return await CommitAsync(db, row, ct);
-    }
-
-    private async Task<SaveResult<Campaign>> CommitAsync(TrackerDbContext db, Campaign row, CancellationToken ct)
-    {
-        row.Version++;
-        row.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            var current = await GetAsync(row.Id, ct);
-            return current is null ? SaveResult<Campaign>.NotFound() : SaveResult<Campaign>.Conflict(current);
-        }
-        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
-        {
-            return SaveResult<Campaign>.Invalid(AliasRaceLost(row.Alias));
-        }
-        changeFeed.Publish(new ChangeNotice(ChangeNotice.Campaign, row.Id, row.Version));
-        return SaveResult<Campaign>.Saved(SortStreams(row));
+        return await commit.CommitAsync(db, row, ct);
     }
 
     private static void CopyStream(CampaignStream from, CampaignStream to)
@@ -189,7 +149,8 @@ public sealed class CampaignStore(IDbContextFactory<TrackerDbContext> contextFac
         to.Offers = [.. from.Offers.Select(o => new StreamOffer { OfferId = o.OfferId, Share = o.Share })];
     }
 
-    private static Campaign SortStreams(Campaign c)
+    /// <summary>Campaigns leave the store with their streams in order.</summary>
+    internal static Campaign SortStreams(Campaign c)
     {
         c.Streams = [.. c.Streams.OrderBy(s => s.Position).ThenBy(s => s.Id)];
         return c;
@@ -202,16 +163,9 @@ public sealed class CampaignStore(IDbContextFactory<TrackerDbContext> contextFac
         return new CampaignReferences(alias => aliasTaken && alias == campaign.Alias, offers.Contains);
     }
 
-    /// <summary>Two saves raced for the same alias and the unique index let only one through.</summary>
-    private static ValidationErrors AliasRaceLost(string alias) =>
-        ValidationErrors.Single("alias", $"Another campaign already uses '{alias}'; choose another alias.");
-
-    private static bool IsUniqueViolation(DbUpdateException ex) =>
-        ex.InnerException is SqliteException { SqliteExtendedErrorCode: SqliteUniqueConstraint } sqlite &&
-        sqlite.Message.Contains("campaigns.Alias", StringComparison.Ordinal);
-
-    private const int SqliteUniqueConstraint = 2067;
+    /// <summary>Two saves raced for the same alias and the unique index let only one through; null for any other failure.</summary>
+    internal static ValidationErrors? AliasRaceLost(DbUpdateException ex, Campaign campaign) =>
+        SqliteErrors.IsUniqueViolation(ex, "campaigns.Alias")
+            ? ValidationErrors.Single("alias", $"Another campaign already uses '{campaign.Alias}'; choose another alias.")
+            : null;
 }
-
-/// <summary>A campaign in a picker or a filter.</summary>
-public sealed record CampaignSummary(int Id, string Name, string Alias, ItemState State);

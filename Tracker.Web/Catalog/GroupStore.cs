@@ -2,12 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Tracker.Core.Offers;
 using Tracker.Core.Validation;
 using Tracker.Web.Data;
-using Tracker.Web.Live;
 
 namespace Tracker.Web.Catalog;
 
 /// <summary>Offer groups: create, rename, delete while unused.</summary>
-public sealed class GroupStore(IDbContextFactory<TrackerDbContext> contextFactory, ChangeFeed changeFeed)
+public sealed class GroupStore(IDbContextFactory<TrackerDbContext> contextFactory, VersionedCommit<OfferGroup> commit)
 {
     public async Task<IReadOnlyList<OfferGroup>> ListAsync(CancellationToken ct = default)
     {
@@ -36,34 +35,19 @@ public sealed class GroupStore(IDbContextFactory<TrackerDbContext> contextFactor
         var group = new OfferGroup { Name = name?.Trim() ?? "" };
         var errors = OfferGroupValidator.Validate(group, n => db.OfferGroups.Any(g => g.Name == n));
         if (!errors.IsValid) return SaveResult<OfferGroup>.Invalid(errors);
-        db.OfferGroups.Add(group);
-        await db.SaveChangesAsync(ct);
-        changeFeed.Publish(new ChangeNotice(ChangeNotice.Group, group.Id, group.Version));
-        return SaveResult<OfferGroup>.Saved(group);
+        return await commit.AddAsync(db, group, ct);
     }
 
     public async Task<SaveResult<OfferGroup>> RenameAsync(int id, string name, int expectedVersion, CancellationToken ct = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var row = await db.OfferGroups.SingleOrDefaultAsync(g => g.Id == id, ct);
-        if (row is null) return SaveResult<OfferGroup>.NotFound();
-        if (row.Version != expectedVersion) return SaveResult<OfferGroup>.Conflict(row);
+        if (commit.Refuses(row, expectedVersion, out var refused)) return refused;
         var candidate = new OfferGroup { Id = id, Name = name?.Trim() ?? "" };
         var errors = OfferGroupValidator.Validate(candidate, n => db.OfferGroups.Any(g => g.Name == n && g.Id != id));
         if (!errors.IsValid) return SaveResult<OfferGroup>.Invalid(errors);
         row.Name = candidate.Name;
-        row.Version++;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            var current = await GetAsync(id, ct);
-            return current is null ? SaveResult<OfferGroup>.NotFound() : SaveResult<OfferGroup>.Conflict(current);
-        }
-        changeFeed.Publish(new ChangeNotice(ChangeNotice.Group, row.Id, row.Version));
-        return SaveResult<OfferGroup>.Saved(row);
+        return await commit.CommitAsync(db, row, ct);
     }
 
     public async Task<ValidationErrors> DeleteAsync(int id, CancellationToken ct = default)
@@ -73,9 +57,7 @@ public sealed class GroupStore(IDbContextFactory<TrackerDbContext> contextFactor
         if (row is null) return ValidationErrors.Single("id", $"Group {id} does not exist.");
         var used = await db.Offers.CountAsync(o => o.GroupId == id, ct);
         if (used > 0) return ValidationErrors.Single("id", $"{used} offer(s) are in this group; move them to another group first.");
-        db.OfferGroups.Remove(row);
-        await db.SaveChangesAsync(ct);
-        changeFeed.Publish(new ChangeNotice(ChangeNotice.Group, id, 0, Deleted: true));
+        await commit.RemoveAsync(db, row, ct);
         return new ValidationErrors();
     }
 }

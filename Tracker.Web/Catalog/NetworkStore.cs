@@ -3,12 +3,11 @@ using Tracker.Core.Networks;
 using Tracker.Core.Offers;
 using Tracker.Core.Validation;
 using Tracker.Web.Data;
-using Tracker.Web.Live;
 
 namespace Tracker.Web.Catalog;
 
 /// <summary>Reads and writes of affiliate networks for the UI and the API.</summary>
-public sealed class NetworkStore(IDbContextFactory<TrackerDbContext> contextFactory, ChangeFeed changeFeed, TimeProvider clock)
+public sealed class NetworkStore(IDbContextFactory<TrackerDbContext> contextFactory, VersionedCommit<AffiliateNetwork> commit)
 {
     public async Task<IReadOnlyList<AffiliateNetwork>> ListAsync(ItemState? state = null, CancellationToken ct = default)
     {
@@ -41,12 +40,7 @@ public sealed class NetworkStore(IDbContextFactory<TrackerDbContext> contextFact
         if (!errors.IsValid) return SaveResult<AffiliateNetwork>.Invalid(errors);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         network.Id = 0;
-        network.Version = 1;
-        network.CreatedAt = network.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        db.AffiliateNetworks.Add(network);
-        await db.SaveChangesAsync(ct);
-        changeFeed.Publish(new ChangeNotice(ChangeNotice.Network, network.Id, network.Version));
-        return SaveResult<AffiliateNetwork>.Saved(network);
+        return await commit.AddAsync(db, network, ct);
     }
 
     /// <summary>Saves over the version the editor started from; a newer version is a conflict.</summary>
@@ -55,8 +49,7 @@ public sealed class NetworkStore(IDbContextFactory<TrackerDbContext> contextFact
         NetworkValidator.Normalize(edited);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var row = await db.AffiliateNetworks.SingleOrDefaultAsync(n => n.Id == edited.Id, ct);
-        if (row is null) return SaveResult<AffiliateNetwork>.NotFound();
-        if (row.Version != edited.Version) return SaveResult<AffiliateNetwork>.Conflict(row);
+        if (commit.Refuses(row, edited.Version, out var refused)) return refused;
         var errors = NetworkValidator.Validate(edited);
         if (!errors.IsValid) return SaveResult<AffiliateNetwork>.Invalid(errors);
         row.Name = edited.Name;
@@ -66,19 +59,7 @@ public sealed class NetworkStore(IDbContextFactory<TrackerDbContext> contextFact
         row.TemplateKey = edited.TemplateKey;
         row.Notes = edited.Notes;
         row.State = edited.State;
-        row.Version++;
-        row.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            var current = await GetAsync(edited.Id, ct);
-            return current is null ? SaveResult<AffiliateNetwork>.NotFound() : SaveResult<AffiliateNetwork>.Conflict(current);
-        }
-        changeFeed.Publish(new ChangeNotice(ChangeNotice.Network, row.Id, row.Version));
-        return SaveResult<AffiliateNetwork>.Saved(row);
+        return await commit.CommitAsync(db, row, ct);
     }
 
     /// <summary>Refused while an offer uses the network: archive it instead.</summary>
@@ -91,9 +72,7 @@ public sealed class NetworkStore(IDbContextFactory<TrackerDbContext> contextFact
         if (used > 0) return ValidationErrors.Single("id", $"{used} offer(s) use this network; move them to another network or archive the network instead.");
         if (await db.Clicks.AnyAsync(c => c.AffiliateNetworkId == id, ct))
             return ValidationErrors.Single("id", "Recorded clicks refer to this network; archive it instead.");
-        db.AffiliateNetworks.Remove(row);
-        await db.SaveChangesAsync(ct);
-        changeFeed.Publish(new ChangeNotice(ChangeNotice.Network, id, 0, Deleted: true));
+        await commit.RemoveAsync(db, row, ct);
         return new ValidationErrors();
     }
 }

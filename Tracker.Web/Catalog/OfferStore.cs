@@ -2,34 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Tracker.Core.Offers;
 using Tracker.Core.Validation;
 using Tracker.Web.Data;
-using Tracker.Web.Live;
 
 namespace Tracker.Web.Catalog;
-
-public enum OfferSort
-{
-    Name,
-    Id,
-    Updated,
-    Payout,
-}
-
-/// <summary>Filters, sort and paging of the offers list (UI and API).</summary>
-public sealed record OfferQuery(
-    string? Search = null,
-    int? GroupId = null,
-    int? AffiliateNetworkId = null,
-    ItemState? State = ItemState.Active,
-    OfferSort Sort = OfferSort.Name,
-    bool Descending = false,
-    int Skip = 0,
-    int Take = 50);
 
 /// <summary>
 /// Every read and write of offers goes through here, so the UI and the API validate the same way,
 /// detect stale versions the same way, and every save is announced on the change feed.
 /// </summary>
-public sealed class OfferStore(IDbContextFactory<TrackerDbContext> contextFactory, ChangeFeed changeFeed, TimeProvider clock)
+public sealed class OfferStore(IDbContextFactory<TrackerDbContext> contextFactory, VersionedCommit<Offer> commit)
 {
     public async Task<Page<Offer>> ListAsync(OfferQuery q, CancellationToken ct = default)
     {
@@ -84,14 +64,8 @@ public sealed class OfferStore(IDbContextFactory<TrackerDbContext> contextFactor
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var errors = OfferValidator.Validate(offer, await ReferencesAsync(db, ct));
         if (!errors.IsValid) return SaveResult<Offer>.Invalid(errors);
-        var now = clock.GetUtcNow().UtcDateTime;
         offer.Id = 0;
-        offer.Version = 1;
-        offer.CreatedAt = offer.UpdatedAt = now;
-        db.Offers.Add(offer);
-        await db.SaveChangesAsync(ct);
-        changeFeed.Publish(new ChangeNotice(ChangeNotice.Offer, offer.Id, offer.Version));
-        return SaveResult<Offer>.Saved(offer);
+        return await commit.AddAsync(db, offer, ct);
     }
 
     /// <summary>
@@ -103,8 +77,7 @@ public sealed class OfferStore(IDbContextFactory<TrackerDbContext> contextFactor
         OfferValidator.Normalize(edited);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var row = await db.Offers.SingleOrDefaultAsync(o => o.Id == edited.Id, ct);
-        if (row is null) return SaveResult<Offer>.NotFound();
-        if (row.Version != edited.Version) return SaveResult<Offer>.Conflict(row);
+        if (commit.Refuses(row, edited.Version, out var refused)) return refused;
         var errors = OfferValidator.Validate(edited, await ReferencesAsync(db, ct));
         if (!errors.IsValid) return SaveResult<Offer>.Invalid(errors);
 
@@ -123,7 +96,7 @@ public sealed class OfferStore(IDbContextFactory<TrackerDbContext> contextFactor
         row.ConversionCap = edited.ConversionCap with { };
         row.Notes = edited.Notes;
         row.State = edited.State;
-        return await CommitAsync(db, row, ct);
+        return await commit.CommitAsync(db, row, ct);
     }
 
     public Task<SaveResult<Offer>> ArchiveAsync(int id, CancellationToken ct = default) => SetStateAsync(id, ItemState.Archived, ct);
@@ -137,7 +110,7 @@ public sealed class OfferStore(IDbContextFactory<TrackerDbContext> contextFactor
         var row = await db.Offers.SingleOrDefaultAsync(o => o.Id == id, ct);
         if (row is null) return SaveResult<Offer>.NotFound();
         change(row);
-        return await CommitAsync(db, row, ct);
+        return await commit.CommitAsync(db, row, ct);
     }
 
     private Task<SaveResult<Offer>> SetStateAsync(int id, ItemState state, CancellationToken ct) =>
@@ -162,9 +135,7 @@ public sealed class OfferStore(IDbContextFactory<TrackerDbContext> contextFactor
         if (row is null) return ValidationErrors.Single("id", $"Offer {id} does not exist.");
         var reason = await ReferencedByAsync(db, id, ct);
         if (reason is not null) return ValidationErrors.Single("id", $"The offer is used by {reason}; archive it instead.");
-        db.Offers.Remove(row);
-        await db.SaveChangesAsync(ct);
-        changeFeed.Publish(new ChangeNotice(ChangeNotice.Offer, id, 0, Deleted: true));
+        await commit.RemoveAsync(db, row, ct);
         return new ValidationErrors();
     }
 
@@ -178,23 +149,6 @@ public sealed class OfferStore(IDbContextFactory<TrackerDbContext> contextFactor
         return stream is null ? null : $"stream '{stream.Name}' of campaign {stream.CampaignId}";
     }
 
-    private async Task<SaveResult<Offer>> CommitAsync(TrackerDbContext db, Offer row, CancellationToken ct)
-    {
-        row.Version++;
-        row.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            var current = await GetAsync(row.Id, ct);
-            return current is null ? SaveResult<Offer>.NotFound() : SaveResult<Offer>.Conflict(current);
-        }
-        changeFeed.Publish(new ChangeNotice(ChangeNotice.Offer, row.Id, row.Version));
-        return SaveResult<Offer>.Saved(row);
-    }
-
     private static async Task<OfferReferences> ReferencesAsync(TrackerDbContext db, CancellationToken ct)
     {
         var groups = (await db.OfferGroups.Select(g => g.Id).ToListAsync(ct)).ToHashSet();
@@ -205,6 +159,3 @@ public sealed class OfferStore(IDbContextFactory<TrackerDbContext> contextFactor
 
     internal static string EscapeLike(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }
-
-/// <summary>An offer in a picker.</summary>
-public sealed record OfferSummary(int Id, string Name, ItemState State, int? GroupId, List<string> Countries);

@@ -2,15 +2,6 @@ using Tracker.Core.Validation;
 
 namespace Tracker.Web.Catalog;
 
-public enum SaveOutcome
-{
-    Saved,
-    Invalid,
-    /// <summary>Someone saved a newer version first; <see cref="SaveResult{T}.Value"/> holds the current one.</summary>
-    Conflict,
-    NotFound,
-}
-
 /// <summary>The outcome of a save, shared by the admin UI and the API (which maps it to 200/400/409/404).</summary>
 public sealed record SaveResult<T>(SaveOutcome Outcome, T? Value, ValidationErrors Errors) where T : class
 {
@@ -19,6 +10,3 @@ public sealed record SaveResult<T>(SaveOutcome Outcome, T? Value, ValidationErro
     public static SaveResult<T> Conflict(T current) => new(SaveOutcome.Conflict, current, new ValidationErrors());
     public static SaveResult<T> NotFound() => new(SaveOutcome.NotFound, null, new ValidationErrors());
 }
-
-/// <summary>A page of a list plus the total count that matched the filters.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, int Total);

@@ -93,7 +93,7 @@ internal sealed class ClickQueue(int capacity)
         }
     }
 
-    /// <summary>No more clicks are accepted; the writer takes what is queued, then <see cref="Take"/> returns false.</summary>
+    /// <summary>No more clicks are accepted; the writer takes what is queued, then <see cref="Take(List{PendingClick}, int)"/> returns false.</summary>
     public void Close()
     {
         Interlocked.Exchange(ref _closed, 1);

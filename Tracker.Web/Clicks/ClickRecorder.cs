@@ -222,7 +222,7 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
             _retryAt = Environment.TickCount64 + (long)RetryEvery.TotalMilliseconds;
             return false;
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED)
+        catch (SqliteException ex) when (SqliteErrors.IsBusy(ex))
         {
             // Another writer held the database past busy_timeout: one by one would only wait again per click.
             rows.Rollback();

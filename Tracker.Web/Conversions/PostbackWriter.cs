@@ -269,10 +269,10 @@ public sealed class PostbackWriter : IHostedLifecycleService, IAsyncDisposable
         }
     }
 
-    private static bool IsConstraint(Exception ex) => ex is SqliteException { SqliteErrorCode: raw.SQLITE_CONSTRAINT };
+    private static bool IsConstraint(Exception ex) => SqliteErrors.IsConstraint(ex);
 
     /// <summary>The database could not take the write (busy, full, read-only, I/O): every postback would fail alike.</summary>
-    private static bool IsDatabaseFailure(Exception ex) => ex is SqliteException { SqliteErrorCode: not raw.SQLITE_CONSTRAINT };
+    private static bool IsDatabaseFailure(Exception ex) => SqliteErrors.Code(ex) is { } code && code != raw.SQLITE_CONSTRAINT;
 
     /// <summary>Decides one postback inside the open transaction and writes its rows; its rollup change is gathered for the commit.</summary>
     private Written Decide(PostbackRows rows, PendingPostback pending)
@@ -375,7 +375,7 @@ public sealed class PostbackWriter : IHostedLifecycleService, IAsyncDisposable
 
     private static string Why(Exception ex) =>
         StorageHealth.DiskProblem(ex)
-        ?? (ex is SqliteException { SqliteErrorCode: raw.SQLITE_BUSY or raw.SQLITE_LOCKED } ? "the database is busy" : "it could not be written");
+        ?? (SqliteErrors.IsBusy(ex) ? "the database is busy" : "it could not be written");
 
     private static void Exec(SqliteConnection connection, string sql)
     {

@@ -34,17 +34,14 @@ public sealed class StorageHealth(ChangeFeed changes, TimeProvider clock, ILogge
     /// <summary>The words for a write that failed because of the disk (full, read-only, I/O); null for any other failure.</summary>
     public static string? DiskProblem(Exception ex)
     {
-        for (Exception? e = ex; e is not null; e = e.InnerException)
-            if (e is SqliteException sqlite)
-                return (sqlite.SqliteErrorCode & 0xFF) switch
-                {
-                    raw.SQLITE_FULL => "the disk is full",
-                    raw.SQLITE_READONLY => "the database is read-only (is the disk mounted read-only, or the file's permissions changed?)",
-                    raw.SQLITE_IOERR => "the disk could not be written (I/O error)",
-                    raw.SQLITE_CANTOPEN => "the database file cannot be opened for writing",
-                    _ => null,
-                };
-        return null;
+        return (SqliteErrors.Code(ex) & 0xFF) switch
+        {
+            raw.SQLITE_FULL => "the disk is full",
+            raw.SQLITE_READONLY => "the database is read-only (is the disk mounted read-only, or the file's permissions changed?)",
+            raw.SQLITE_IOERR => "the disk could not be written (I/O error)",
+            raw.SQLITE_CANTOPEN => "the database file cannot be opened for writing",
+            _ => null,
+        };
     }
 
     /// <summary>A write failed because of the disk.</summary>

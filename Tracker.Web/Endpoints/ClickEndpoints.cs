@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Tracker.Core.Campaigns;
 using Tracker.Core.Clicks;
 using Tracker.Core.Offers;
-using Tracker.Core.Offers.LocalOffers;
 using Tracker.Web.Clicks;
 using Tracker.Web.LocalOffers;
 using Tracker.Web.Options;
@@ -99,7 +98,7 @@ public static class ClickEndpoints
         }
 
         // Render: the offer's redirect (or local page), or the stream's action.
-        var response = RenderAsync(http, path, snapshot, stream, offer, click, MacrosFor(click, campaign, stream, offer), trace);
+        var response = RenderAsync(http, path, snapshot, stream, offer, click, MacroValues.ForClick(click, campaign.Name, offer), trace);
         return response.IsCompletedSuccessfully
             ? Record(response.Result, click, trace, isHead, http, path)
             : AfterRenderAsync(response, click, trace, isHead, http, path);
@@ -141,24 +140,6 @@ public static class ClickEndpoints
         Parameters = parameters,
     };
 
-    private static MacroValues MacrosFor(Click click, Campaign campaign, CampaignStream? stream, Offer? offer) => new()
-    {
-        SubId = click.SubId,
-        CampaignId = campaign.Id,
-        CampaignName = campaign.Name,
-        StreamId = stream?.Id,
-        OfferId = offer?.Id,
-        OfferName = offer?.Name ?? "",
-        AffiliateNetworkId = offer?.AffiliateNetworkId,
-        Country = click.Country,
-        Ip = click.Ip,
-        UserAgent = click.UserAgent,
-        Referrer = click.Referrer,
-        Language = click.Language,
-        Parameters = click.Parameters,
-        ClickedAtUtc = click.CreatedAt,
-    };
-
     private static ValueTask<ClickResult> RenderAsync(
         HttpContext http, ClickPath path, RoutingSnapshot snapshot, CampaignStream? stream, Offer? offer,
         Click click, MacroValues macros, DecisionTrace trace) =>
@@ -170,8 +151,7 @@ public static class ClickEndpoints
     private static async ValueTask<ClickResult> RenderLocalAsync(
         HttpContext http, ClickPath path, RoutingSnapshot snapshot, Offer offer, Click click, MacroValues macros, DecisionTrace trace)
     {
-        var page = await path.LocalPages.RenderEntryAsync(
-            offer, LocalOfferMacros.For(offer, click, click.CreatedAt, macros.CampaignName), http.RequestAborted);
+        var page = await path.LocalPages.RenderEntryAsync(offer, macros, http.RequestAborted);
         if (page is null)
         {
             trace.Add($"Offer \"{offer.Name}\" (#{offer.Id}) is local but its content is not uploaded: 404.");

@@ -6,9 +6,6 @@ using Tracker.Core.Validation;
 
 namespace Tracker.Web.LocalOffers;
 
-/// <summary>The parts of an archive upload besides the zip itself.</summary>
-public sealed record ReceivedArchive(string FileName, int? Version);
-
 /// <summary>
 /// Streams a multipart upload's <c>file</c> part straight to disk, counting bytes, so an oversized upload
 /// is stopped at the limit instead of being buffered first. The optional <c>version</c> field carries the

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Tracker.Core.Clicks;
 using Tracker.Core.Offers.LocalOffers;
 using Tracker.Web.Data;
 using Tracker.Web.Endpoints;
@@ -164,7 +165,7 @@ public static class LocalOfferEndpoints
             var offer = await db.Offers.AsNoTracking().SingleOrDefaultAsync(o => o.Id == site.OfferId, http.RequestAborted);
             if (offer is null) return TypedResults.NotFound();
             var isEntry = relative == site.Manifest.EntryPage;
-            var page = await pages.RenderAsync(site, relative, isEntry, LocalOfferMacros.For(offer, click: null, clock.GetUtcNow().UtcDateTime), http.RequestAborted);
+            var page = await pages.RenderAsync(site, relative, isEntry, MacroValues.ForOffer(offer, clock.GetUtcNow().UtcDateTime), http.RequestAborted);
             if (page is null) return TypedResults.NotFound();
             await LocalOfferPages.WriteAsync(http.Response, page, http.RequestAborted);
             return TypedResults.Empty;

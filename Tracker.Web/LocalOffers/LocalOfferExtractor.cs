@@ -3,14 +3,6 @@ using Tracker.Core.Offers.LocalOffers;
 
 namespace Tracker.Web.LocalOffers;
 
-/// <summary>The result of extracting an upload into a fresh folder: the files written, or why none should be kept.</summary>
-public sealed record ExtractionResult(ArchivePlan? Plan, IReadOnlyList<LocalOfferFile> Files, IReadOnlyList<string> Problems)
-{
-    public bool Succeeded => Problems.Count == 0;
-
-    public static ExtractionResult Refused(params IReadOnlyList<string> problems) => new(null, [], problems);
-}
-
 /// <summary>
 /// Extracts an uploaded zip into a folder that must not exist yet, following an <see cref="ArchivePlan"/>
 /// and counting real bytes with an <see cref="ExtractionBudget"/>. Nothing is written outside that folder;

@@ -6,26 +6,13 @@ using Tracker.Core.Offers.LocalOffers;
 
 namespace Tracker.Web.LocalOffers;
 
-/// <summary>An HTML page of a local offer, ready to send.</summary>
-public sealed record LocalOfferPage(byte[] Body, string ContentType);
-
-/// <summary>Renders a local offer's entry page for a visitor the click path routed to it.</summary>
-public interface ILocalOfferEntryPage
-{
-    /// <summary>
-    /// The offer's entry page with <c>&lt;base href="/lo/{key}/"&gt;</c> injected and macros replaced
-    /// (HTML-escaped) from <paramref name="macroValues"/>; null when the offer has no archive.
-    /// </summary>
-    Task<LocalOfferPage?> RenderEntryAsync(Offer offer, Func<string, string?> macroValues, CancellationToken ct);
-}
-
 /// <summary>Reads HTML files of local offers and prepares them for a visitor.</summary>
-public sealed class LocalOfferPages(LocalOfferStore store, IOptions<LocalOfferOptions> options, TimeProvider clock) : ILocalOfferEntryPage
+public sealed class LocalOfferPages(LocalOfferStore store, IOptions<LocalOfferOptions> options) : ILocalOfferEntryPage
 {
     /// <summary>Isolates the page from the tracker: scripts and forms run, but in an opaque origin with no access to the admin's cookies or same-origin requests.</summary>
     public const string ContentSecurityPolicy = "sandbox allow-scripts allow-forms allow-popups allow-popups-to-escape-sandbox";
 
-    public async Task<LocalOfferPage?> RenderEntryAsync(Offer offer, Func<string, string?> macroValues, CancellationToken ct)
+    public async Task<LocalOfferPage?> RenderEntryAsync(Offer offer, MacroValues macroValues, CancellationToken ct)
     {
         if (offer.LocalKey is null) return null;
         var site = await store.ResolveAsync(offer.LocalKey, ct);
@@ -33,12 +20,8 @@ public sealed class LocalOfferPages(LocalOfferStore store, IOptions<LocalOfferOp
         return await RenderAsync(site, site.Manifest.EntryPage, isEntry: true, macroValues, ct);
     }
 
-    /// <summary>The entry page for a recorded click: the click's macro values, the offer's own.</summary>
-    public Task<LocalOfferPage?> RenderEntryAsync(Offer offer, Click click, CancellationToken ct) =>
-        RenderEntryAsync(offer, LocalOfferMacros.For(offer, click, clock.GetUtcNow().UtcDateTime), ct);
-
     /// <summary>An HTML file of <paramref name="site"/>; null when it is not there.</summary>
-    public async Task<LocalOfferPage?> RenderAsync(LocalOfferSite site, string relativePath, bool isEntry, Func<string, string?> macroValues, CancellationToken ct)
+    public async Task<LocalOfferPage?> RenderAsync(LocalOfferSite site, string relativePath, bool isEntry, MacroValues macroValues, CancellationToken ct)
     {
         string full;
         try

@@ -9,36 +9,6 @@ using Tracker.Web.Options;
 
 namespace Tracker.Web.LocalOffers;
 
-public enum ArchiveChangeStatus
-{
-    Done,
-    Refused,
-    OfferNotFound,
-    VersionConflict,
-    NoArchive,
-}
-
-/// <summary>How an upload or removal went; <see cref="Version"/> is the offer's version afterwards (or the current one on a conflict).</summary>
-public sealed record ArchiveChange(ArchiveChangeStatus Status, int Version = 0, LocalOfferArchive? Archive = null, IReadOnlyList<string>? Problems = null);
-
-/// <summary>An offer's uploaded archive as the admin UI and API show it.</summary>
-public sealed record LocalOfferArchive(int OfferId, string Key, LocalOfferManifest Manifest)
-{
-    public string PreviewPath => $"/lo/{Key}/";
-}
-
-/// <summary>What <c>/lo/{key}/</c> serves right now: the offer and the folder of its current version.</summary>
-public sealed record LocalOfferSite(int OfferId, string Key, string Folder, LocalOfferManifest Manifest);
-
-/// <summary>A fresh folder under <c>offers/.tmp/</c> for one upload: the zip as received and the extraction target.</summary>
-public sealed class ArchiveUpload(string folder, Action<string> discard) : IDisposable
-{
-    public string Folder { get; } = folder;
-    public string ZipPath => Path.Combine(Folder, "upload.zip");
-    public string FilesFolder => Path.Combine(Folder, "files");
-    public void Dispose() => discard(Folder);
-}
-
 /// <summary>
 /// Local offer archives on disk under <c>{DataDirectory}/offers/</c>: <c>{key}/{version}/</c> holds the files of
 /// one upload, <c>{key}/current.json</c> names the version being served. An upload is extracted and checked in

@@ -1,11 +1,5 @@
 namespace Tracker.Core.Offers.LocalOffers;
 
-/// <summary>One entry as the archive's central directory describes it; sizes are claims, not facts.</summary>
-public sealed record ArchiveEntryInfo(int Index, string Name, int ExternalAttributes, long CompressedLength);
-
-/// <summary>A file to write: which archive entry, to which relative path inside the offer's folder.</summary>
-public sealed record PlannedFile(int Index, string Path, long CompressedLength);
-
 /// <summary>
 /// What to extract from an uploaded archive, decided from its directory alone before a byte is written:
 /// either a plan, or every reason the archive is refused. The sizes it reads here are only the archive's

@@ -1,3 +1,4 @@
+using System.Text;
 using Tracker.Core.Clicks;
 
 namespace Tracker.Tests.Core.Clicks;
@@ -29,16 +30,16 @@ public sealed class MacrosTests
     public void EveryDocumentedMacroIsFilled()
     {
         var values = With(("source", "fb"), ("keyword", "kw"), ("external_id", "e1"), ("creative_id", "c1"),
-            ("ad_campaign_id", "ad1"), ("cost", "0.25"), ("sub_id_1", "one"), ("sub_id_30", "thirty"));
+            ("ad_campaign_id", "ad1"), ("cost", "0.25"), ("currency", "EUR"), ("sub_id_1", "one"), ("sub_id_30", "thirty"));
 
         var result = Url("{subid}|{campaign_id}|{campaign_name}|{stream_id}|{offer_id}|{offer_name}|{affiliate_network_id}|" +
                          "{country}|{ip}|{user_agent}|{referrer}|{language}|{source}|{keyword}|{external_id}|{creative_id}|" +
-                         "{ad_campaign_id}|{cost}|{sub_id_1}|{sub_id_30}|{random}|{date}", values);
+                         "{ad_campaign_id}|{cost}|{currency}|{sub_id_1}|{sub_id_30}|{random}|{date}", values);
 
         Assert.Equal("abc234|7|Summer%20sale|3|12|Casino%20DE|5|DE|5.9.1.1|Mozilla%2F5.0%20%28X11%3B%20Linux%29|" +
-                     "https%3A%2F%2Fnews.example%2Fa%3Fb%3Dc|de-DE%2Cde%3Bq%3D0.9|fb|kw|e1|c1|ad1|0.25|one|thirty|31337|2026-11-05", result);
+                     "https%3A%2F%2Fnews.example%2Fa%3Fb%3Dc|de-DE%2Cde%3Bq%3D0.9|fb|kw|e1|c1|ad1|0.25|EUR|one|thirty|31337|2026-11-05", result);
         Assert.Equal(Macros.KnownNames.Count, Macros.KnownNames.Distinct().Count());
-        Assert.Equal(20 + 30, Macros.KnownNames.Count);
+        Assert.Equal(21 + 30, Macros.KnownNames.Count);
         Assert.All(Macros.KnownNames, name => Assert.True(Macros.IsKnown(name)));
     }
 
@@ -105,21 +106,21 @@ public sealed class MacrosTests
     }
 
     [Fact]
-    public void HtmlEncoderEscapesRawValuesSoTheyCannotBecomeMarkup()
+    public void HtmlPageEncoderEscapesRawValuesSoTheyCannotBecomeMarkup()
     {
         var values = With(("keyword", "<img src=x onerror=alert(1)>&\"'"));
 
-        Assert.Equal("<p>&lt;img src=x onerror=alert(1)&gt;&amp;&quot;&#39;</p>", Macros.Expand("<p>{_keyword}</p>", values, MacroEncoders.Html));
+        Assert.Equal("<p>&lt;img src=x onerror=alert(1)&gt;&amp;&quot;&#39;</p>", Macros.Expand("<p>{_keyword}</p>", values, MacroEncoders.HtmlPage()));
         Assert.Equal("<a href=\"/x?k=%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E%26%22%27\">",
-            Macros.Expand("<a href=\"/x?k={keyword}\">", values, MacroEncoders.Html));
+            Macros.Expand("<a href=\"/x?k={keyword}\">", values, MacroEncoders.HtmlPage()));
     }
 
     [Fact]
     public void UnknownMacrosAreListedOnceForTheEditor()
     {
-        var unknown = Macros.FindUnknown("https://x/?a={subid}&b={clickid}&c={CLICKID}&d={sub_id_31}&e={_source}&f={}");
+        var unknown = Macros.FindUnknown("https://x/?a={subid}&b={clickid}&c={CLICKID}&d={sub_id_31}&e={_source}&f={}&g={click-id}&h={SubID}&i={a b}");
 
-        Assert.Equal(["{clickid}", "{sub_id_31}"], unknown);
+        Assert.Equal(["{clickid}", "{sub_id_31}", "{click-id}"], unknown);
     }
 
     [Fact]
@@ -127,5 +128,26 @@ public sealed class MacrosTests
     {
         const string template = "https://o.example/landing";
         Assert.Same(template, Url(template, With()));
+    }
+
+    [Fact]
+    public void ExpandingAClickUrlAllocatesNothingBeyondItsBuilder()
+    {
+        var values = With(("keyword", "casino bonus"), ("sub_id_1", "zone 9"), ("cost", "0.05"));
+        const string template = "https://o.example/c?s={subid}&k={keyword}&z={SUB_ID_1}&c={campaign_id}&d={date}&r={random}&x={cost}&u={unknown}&raw={_keyword}";
+        var target = new StringBuilder(4096);
+        for (var i = 0; i < 3; i++)
+        {
+            target.Clear();
+            Macros.ExpandInto(target, template, values, MacroEncoders.Url);
+        }
+        target.Clear();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Macros.ExpandInto(target, template, values, MacroEncoders.Url);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.StartsWith("https://o.example/c?s=abc234&k=casino%20bonus&z=zone%209&c=7&d=2026-11-05&r=31337&x=0.05&u=&raw=casino bonus", target.ToString());
     }
 }

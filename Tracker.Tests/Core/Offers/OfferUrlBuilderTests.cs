@@ -112,10 +112,9 @@ public sealed class OfferUrlBuilderTests
     [Fact]
     public void PreviewShowsTheDestinationWithSampleValues()
     {
-        var preview = OfferUrlBuilder.Preview("https://n.example/c?o=7", "&sub1={subid}&kw={keyword}");
+        var preview = OfferUrlPreview.Build("https://n.example/c?o=7", "&sub1={subid}&kw={keyword}", MacroValues.Sample(DateTime.UtcNow));
 
-        Assert.True(preview.IsValid);
-        Assert.Equal("https://n.example/c?o=7&sub1=samp1e2subid3a4b5c6d7e2f3g&kw=sample%20keyword", preview.Url);
+        Assert.Equal("https://n.example/c?o=7&sub1=7k2m9q4x1c8v3n6b5z0p2r4t7w&kw=casino%20bonus", preview.Sample);
     }
 
     [Fact]

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Tracker.Tests.Infrastructure;
 using Tracker.Web.Security;
 
@@ -9,16 +12,56 @@ public sealed class AdminApiAccessTests(SharedApiHost app) : IClassFixture<Share
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static TheoryData<string, string> Routes => new()
+    /// <summary>Every admin API route; <see cref="TheTableListsEveryApiRouteTheTrackerServes"/> keeps it complete.</summary>
+    private static readonly (string Method, string Path)[] Table =
+    [
+        ("GET", "/api/v1/affiliate-networks"), ("POST", "/api/v1/affiliate-networks"),
+        ("GET", "/api/v1/affiliate-networks/1"), ("PUT", "/api/v1/affiliate-networks/1"), ("DELETE", "/api/v1/affiliate-networks/1"),
+        ("GET", "/api/v1/groups"), ("POST", "/api/v1/groups"),
+        ("GET", "/api/v1/groups/1"), ("PUT", "/api/v1/groups/1"), ("DELETE", "/api/v1/groups/1"),
+        ("GET", "/api/v1/offers"), ("POST", "/api/v1/offers"),
+        ("GET", "/api/v1/offers/1"), ("PUT", "/api/v1/offers/1"), ("DELETE", "/api/v1/offers/1"),
+        ("GET", "/api/v1/offers/1/archive"), ("POST", "/api/v1/offers/1/archive"), ("DELETE", "/api/v1/offers/1/archive"),
+        ("GET", "/api/v1/campaigns"), ("POST", "/api/v1/campaigns"),
+        ("GET", "/api/v1/campaigns/1"), ("PUT", "/api/v1/campaigns/1"), ("DELETE", "/api/v1/campaigns/1"),
+        ("GET", "/api/v1/clicks/abc"),
+        ("GET", "/api/v1/conversions"), ("GET", "/api/v1/postbacks"),
+        ("POST", "/api/v1/reports"),
+        ("GET", "/api/v1/backups"), ("POST", "/api/v1/backups"), ("GET", "/api/v1/backups/tracker.db"),
+        ("GET", "/api/v1/settings"), ("PUT", "/api/v1/settings"),
+        ("GET", "/api/v1/settings/admin-access"), ("PUT", "/api/v1/settings/admin-access"),
+    ];
+
+    public static TheoryData<string, string> Routes()
     {
-        { "GET", "/api/v1/affiliate-networks" }, { "POST", "/api/v1/affiliate-networks" },
-        { "GET", "/api/v1/affiliate-networks/1" }, { "PUT", "/api/v1/affiliate-networks/1" }, { "DELETE", "/api/v1/affiliate-networks/1" },
-        { "GET", "/api/v1/groups" }, { "POST", "/api/v1/groups" },
-        { "GET", "/api/v1/groups/1" }, { "PUT", "/api/v1/groups/1" }, { "DELETE", "/api/v1/groups/1" },
-        { "GET", "/api/v1/offers" }, { "POST", "/api/v1/offers" },
-        { "GET", "/api/v1/offers/1" }, { "PUT", "/api/v1/offers/1" }, { "DELETE", "/api/v1/offers/1" },
-        { "GET", "/api/v1/settings" }, { "PUT", "/api/v1/settings" },
-    };
+        var data = new TheoryData<string, string>();
+        foreach (var (method, path) in Table) data.Add(method, path);
+        return data;
+    }
+
+    [Fact]
+    public void TheTableListsEveryApiRouteTheTrackerServes()
+    {
+        var served = app.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1/", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (Method: m, Pattern: e.RoutePattern.RawText!)))
+            .ToList();
+
+        Assert.NotEmpty(served);
+        var missing = served
+            .Where(route => !Table.Any(t => t.Method == route.Method && PatternMatches(route.Pattern, t.Path)))
+            .Select(route => $"{route.Method} {route.Pattern}")
+            .ToList();
+        Assert.Empty(missing);
+    }
+
+    /// <summary>"/api/v1/offers/{id:int}/archive" matches "/api/v1/offers/1/archive"; a trailing slash does not matter.</summary>
+    private static bool PatternMatches(string pattern, string path)
+    {
+        var regex = "^" + string.Join("/", pattern.TrimEnd('/').Split('/')
+            .Select(segment => segment.StartsWith('{') ? "[^/]+" : System.Text.RegularExpressions.Regex.Escape(segment))) + "$";
+        return System.Text.RegularExpressions.Regex.IsMatch(path, regex);
+    }
 
     [Theory]
     [MemberData(nameof(Routes))]

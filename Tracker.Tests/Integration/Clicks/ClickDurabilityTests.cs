@@ -21,14 +21,16 @@ public sealed class ClickDurabilityTests
         await SeedAsync(tracker, ct);
         await tracker.StartAsync(ct);
 
+        const int workers = 16;
         var load = new ClickLoad(tracker.BaseAddress);
-        var running = load.RunAsync(workers: 16);
+        var running = load.RunAsync(workers);
         await load.WaitForAcknowledgedAsync(500, ct);
         // Another writer (a long admin save, a backup) holds the database while the process dies: the
-        // clicks queued behind it were never committed, so none of them may have been answered.
+        // clicks queued behind it were never committed, so none of them may have been answered. The
+        // kill comes once every worker waits on a click sent after the lock was taken.
         using (var blocker = tracker.HoldWriteLock())
         {
-            await Task.Delay(1500, ct);
+            await load.WaitForQueuedBehindAsync(load.Sent, workers, ct);
             await tracker.KillAsync();
         }
         await running;
@@ -113,9 +115,33 @@ public sealed class ClickDurabilityTests
 
         public Task RunAsync(int workers) => Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(WorkAsync)));
 
-        public async Task WaitForAcknowledgedAsync(int count, CancellationToken ct)
+        private int _inFlight;
+        private readonly ConcurrentDictionary<int, byte> _pending = new();
+
+        /// <summary>How many clicks were sent so far (numbered 1, 2, …).</summary>
+        public int Sent => Volatile.Read(ref _sequence);
+
+        public Task WaitForAcknowledgedAsync(int count, CancellationToken ct) =>
+            WaitUntilAsync(() => Acknowledged.Count >= count, $"{count} acknowledged clicks", ct);
+
+        /// <summary>Every worker has a click numbered above <paramref name="sentBefore"/> in flight, unanswered.</summary>
+        public Task WaitForQueuedBehindAsync(int sentBefore, int workers, CancellationToken ct) =>
+            WaitUntilAsync(() => Volatile.Read(ref _inFlight) == workers && _pending.Keys.All(n => n > sentBefore),
+                $"{workers} clicks waiting behind the lock", ct);
+
+        /// <summary>Polls a condition, bounded: a tracker that stops answering fails the test with what it waited for.</summary>
+        private static async Task WaitUntilAsync(Func<bool> condition, string what, CancellationToken ct)
         {
-            while (Acknowledged.Count < count) await Task.Delay(10, ct);
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            limit.CancelAfter(TimeSpan.FromSeconds(60));
+            try
+            {
+                while (!condition()) await Task.Delay(10, limit.Token);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                Assert.Fail($"Waited 60 s for {what}.");
+            }
         }
 
         private async Task WorkAsync()
@@ -123,9 +149,11 @@ public sealed class ClickDurabilityTests
             while (true)
             {
                 var n = Interlocked.Increment(ref _sequence);
+                _pending[n] = 0;
+                Interlocked.Increment(ref _inFlight);
                 try
                 {
-                    using var response = await _client.GetAsync($"/{Alias}?sub_id_1={n}");
+                    using var response = await SendAsync(n);
                     if (response.StatusCode != HttpStatusCode.Redirect)
                     {
                         // 503 while shutting down: the click was refused, and its subid never handed out.
@@ -142,6 +170,19 @@ public sealed class ClickDurabilityTests
                     Interlocked.Increment(ref _failures);
                     return;
                 }
+            }
+        }
+
+        private async Task<HttpResponseMessage> SendAsync(int n)
+        {
+            try
+            {
+                return await _client.GetAsync($"/{Alias}?sub_id_1={n}");
+            }
+            finally
+            {
+                _pending.TryRemove(n, out _);
+                Interlocked.Decrement(ref _inFlight);
             }
         }
     }

@@ -64,47 +64,28 @@ public static class AffiliateNetworksApi
     private static async Task<Results<Created<AffiliateNetworkDto>, ValidationProblem>> CreateAsync(
         JsonBody<AffiliateNetworkDto> body, NetworkStore store, [AsParameters] ApiContext api, CancellationToken ct)
     {
-        if (body.Value is not { } dto) return TypedResults.ValidationProblem(body.Errors.ToDictionary());
+        if (body.Value is not { } dto) return SaveResponses.Invalid(body.Errors);
         var result = await store.CreateAsync(dto.Adapt<AffiliateNetwork>(api.Mapping), ct);
-        return result.Outcome switch
-        {
-            SaveOutcome.Saved => TypedResults.Created(api.Location("affiliate-networks", result.Value!.Id),
-                ToDto(api, result.Value, new Dictionary<int, int>())),
-            SaveOutcome.Invalid => TypedResults.ValidationProblem(result.Errors.ToDictionary()),
-            _ => throw new InvalidOperationException($"Creating a network cannot end in {result.Outcome}."),
-        };
+        return SaveResponses.Created(result, api, "affiliate-networks", x => ToDto(api, x, new Dictionary<int, int>()));
     }
 
     private static async Task<Results<Ok<AffiliateNetworkDto>, ValidationProblem, NotFoundProblem, ConflictProblem>> UpdateAsync(
         int id, JsonBody<AffiliateNetworkDto> body, NetworkStore store, [AsParameters] ApiContext api, CancellationToken ct)
     {
-        if (body.Value is not { } dto) return TypedResults.ValidationProblem(body.Errors.ToDictionary());
-        var versionErrors = new ValidationErrors();
-        ApiVersion.Require(dto.Version, "network", versionErrors);
-        if (!versionErrors.IsValid) return TypedResults.ValidationProblem(versionErrors.ToDictionary());
+        if (body.Value is not { } dto) return SaveResponses.Invalid(body.Errors);
+        if (SaveResponses.WithoutVersion(dto.Version, "network") is { } noVersion) return noVersion;
 
         var edited = dto.Adapt<AffiliateNetwork>(api.Mapping);
         edited.Id = id;
         var result = await store.UpdateAsync(edited, ct);
-        if (result.Outcome is SaveOutcome.Saved or SaveOutcome.Conflict)
-        {
-            var current = ToDto(api, result.Value!, await store.OfferCountsAsync(ct));
-            return result.Outcome == SaveOutcome.Saved
-                ? TypedResults.Ok(current)
-                : ApiProblems.StaleVersion("affiliate network", dto.Version, current.Version, current);
-        }
-        return result.Outcome == SaveOutcome.NotFound
-            ? ApiProblems.NotFound("affiliate network", id)
-            : TypedResults.ValidationProblem(result.Errors.ToDictionary());
+        return await SaveResponses.UpdatedAsync(result, "affiliate network", id, dto.Version, async x => ToDto(api, x, await store.OfferCountsAsync(ct)));
     }
 
     private static async Task<Results<NoContent, NotFoundProblem, ConflictProblem>> DeleteAsync(
         int id, NetworkStore store, CancellationToken ct)
     {
-        if (await store.GetAsync(id, ct) is null) return ApiProblems.NotFound("affiliate network", id);
-        var refused = await store.DeleteAsync(id, ct);
-        if (refused.IsValid) return TypedResults.NoContent();
-        return ApiProblems.InUse("affiliate network", refused.First("id") ?? "Something still uses the network; archive it instead.");
+        var refused = await store.GetAsync(id, ct) is null ? null : await store.DeleteAsync(id, ct);
+        return SaveResponses.Deleted("affiliate network", id, refused);
     }
 
     private static AffiliateNetworkDto ToDto(ApiContext api, AffiliateNetwork network, IReadOnlyDictionary<int, int> offerCounts) =>

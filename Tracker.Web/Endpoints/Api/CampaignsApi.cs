@@ -54,47 +54,27 @@ public static class CampaignsApi
     private static async Task<Results<Created<CampaignDto>, ValidationProblem>> CreateAsync(
         JsonBody<CampaignDto> body, CampaignStore store, [AsParameters] ApiContext api, CancellationToken ct)
     {
-        if (body.Value is not { } dto) return TypedResults.ValidationProblem(body.Errors.ToDictionary());
+        if (body.Value is not { } dto) return SaveResponses.Invalid(body.Errors);
         var result = await store.CreateAsync(dto.Adapt<Campaign>(api.Mapping), ct);
-        return result.Outcome switch
-        {
-            SaveOutcome.Saved => TypedResults.Created(api.Location("campaigns", result.Value!.Id), ToDto(result.Value, api)),
-            SaveOutcome.Invalid => TypedResults.ValidationProblem(result.Errors.ToDictionary()),
-            _ => throw new InvalidOperationException($"Creating a campaign cannot end in {result.Outcome}."),
-        };
+        return SaveResponses.Created(result, api, "campaigns", c => ToDto(c, api));
     }
 
     private static async Task<Results<Ok<CampaignDto>, ValidationProblem, NotFoundProblem, ConflictProblem>> UpdateAsync(
         int id, JsonBody<CampaignDto> body, CampaignStore store, [AsParameters] ApiContext api, CancellationToken ct)
     {
-        if (body.Value is not { } dto) return TypedResults.ValidationProblem(body.Errors.ToDictionary());
-        var versionErrors = new ValidationErrors();
-        ApiVersion.Require(dto.Version, "campaign", versionErrors);
-        if (!versionErrors.IsValid) return TypedResults.ValidationProblem(versionErrors.ToDictionary());
-
+        if (body.Value is not { } dto) return SaveResponses.Invalid(body.Errors);
+        if (SaveResponses.WithoutVersion(dto.Version, "campaign") is { } noVersion) return noVersion;
         var edited = dto.Adapt<Campaign>(api.Mapping);
         edited.Id = id;
         var result = await store.UpdateAsync(edited, ct);
-        return result.Outcome switch
-        {
-            SaveOutcome.Saved => TypedResults.Ok(ToDto(result.Value!, api)),
-            SaveOutcome.Invalid => TypedResults.ValidationProblem(result.Errors.ToDictionary()),
-            SaveOutcome.NotFound => ApiProblems.NotFound("campaign", id),
-            SaveOutcome.Conflict => ApiProblems.StaleVersion("campaign", dto.Version, result.Value!.Version, ToDto(result.Value, api)),
-            _ => throw new InvalidOperationException($"Unknown save outcome {result.Outcome}."),
-        };
+        return await SaveResponses.UpdatedAsync(result, "campaign", id, dto.Version, c => Task.FromResult(ToDto(c, api)));
     }
 
     private static async Task<Results<NoContent, NotFoundProblem, ConflictProblem>> DeleteAsync(
         int id, CampaignStore store, CancellationToken ct)
     {
         var result = await store.DeleteAsync(id, ct);
-        return result.Outcome switch
-        {
-            SaveOutcome.Saved => TypedResults.NoContent(),
-            SaveOutcome.NotFound => ApiProblems.NotFound("campaign", id),
-            _ => ApiProblems.InUse("campaign", result.Errors.First("id") ?? "Clicks refer to the campaign; archive it instead."),
-        };
+        return SaveResponses.Deleted("campaign", id, result.Outcome == SaveOutcome.NotFound ? null : result.Errors);
     }
 
     private static CampaignDto ToDto(Campaign campaign, ApiContext api) =>

@@ -44,44 +44,26 @@ public static class GroupsApi
     private static async Task<Results<Created<GroupDto>, ValidationProblem>> CreateAsync(
         JsonBody<GroupDto> body, GroupStore store, [AsParameters] ApiContext api, CancellationToken ct)
     {
-        if (body.Value is not { } dto) return TypedResults.ValidationProblem(body.Errors.ToDictionary());
+        if (body.Value is not { } dto) return SaveResponses.Invalid(body.Errors);
         var result = await store.CreateAsync(dto.Name, ct);
-        return result.Outcome switch
-        {
-            SaveOutcome.Saved => TypedResults.Created(api.Location("groups", result.Value!.Id), ToDto(api, result.Value, new Dictionary<int, int>())),
-            SaveOutcome.Invalid => TypedResults.ValidationProblem(result.Errors.ToDictionary()),
-            _ => throw new InvalidOperationException($"Creating a group cannot end in {result.Outcome}."),
-        };
+        return SaveResponses.Created(result, api, "groups", x => ToDto(api, x, new Dictionary<int, int>()));
     }
 
     private static async Task<Results<Ok<GroupDto>, ValidationProblem, NotFoundProblem, ConflictProblem>> UpdateAsync(
         int id, JsonBody<GroupDto> body, GroupStore store, [AsParameters] ApiContext api, CancellationToken ct)
     {
-        if (body.Value is not { } dto) return TypedResults.ValidationProblem(body.Errors.ToDictionary());
-        var versionErrors = new ValidationErrors();
-        ApiVersion.Require(dto.Version, "group", versionErrors);
-        if (!versionErrors.IsValid) return TypedResults.ValidationProblem(versionErrors.ToDictionary());
+        if (body.Value is not { } dto) return SaveResponses.Invalid(body.Errors);
+        if (SaveResponses.WithoutVersion(dto.Version, "group") is { } noVersion) return noVersion;
 
         var result = await store.RenameAsync(id, dto.Name, dto.Version, ct);
-        if (result.Outcome is SaveOutcome.Saved or SaveOutcome.Conflict)
-        {
-            var current = ToDto(api, result.Value!, await store.OfferCountsAsync(ct));
-            return result.Outcome == SaveOutcome.Saved
-                ? TypedResults.Ok(current)
-                : ApiProblems.StaleVersion("group", dto.Version, current.Version, current);
-        }
-        return result.Outcome == SaveOutcome.NotFound
-            ? ApiProblems.NotFound("group", id)
-            : TypedResults.ValidationProblem(result.Errors.ToDictionary());
+        return await SaveResponses.UpdatedAsync(result, "group", id, dto.Version, async x => ToDto(api, x, await store.OfferCountsAsync(ct)));
     }
 
     private static async Task<Results<NoContent, NotFoundProblem, ConflictProblem>> DeleteAsync(
         int id, GroupStore store, CancellationToken ct)
     {
-        if (await store.GetAsync(id, ct) is null) return ApiProblems.NotFound("group", id);
-        var refused = await store.DeleteAsync(id, ct);
-        if (refused.IsValid) return TypedResults.NoContent();
-        return ApiProblems.InUse("group", refused.First("id") ?? "Offers are still in the group; move them first.");
+        var refused = await store.GetAsync(id, ct) is null ? null : await store.DeleteAsync(id, ct);
+        return SaveResponses.Deleted("group", id, refused);
     }
 
     private static GroupDto ToDto(ApiContext api, OfferGroup group, IReadOnlyDictionary<int, int> offerCounts) =>

@@ -57,46 +57,30 @@ public static class OffersApi
     private static async Task<Results<Created<OfferDto>, ValidationProblem>> CreateAsync(
         JsonBody<OfferDto> body, OfferStore store, [AsParameters] ApiContext api, CancellationToken ct)
     {
-        if (body.Value is not { } dto) return TypedResults.ValidationProblem(body.Errors.ToDictionary());
+        if (body.Value is not { } dto) return SaveResponses.Invalid(body.Errors);
         var edgeErrors = CheckEdge(dto, requireVersion: false, api);
-        if (!edgeErrors.IsValid) return TypedResults.ValidationProblem(edgeErrors.ToDictionary());
-
+        if (!edgeErrors.IsValid) return SaveResponses.Invalid(edgeErrors);
         var result = await store.CreateAsync(dto.Adapt<Offer>(api.Mapping), ct);
-        return result.Outcome switch
-        {
-            SaveOutcome.Saved => TypedResults.Created(api.Location("offers", result.Value!.Id), ToDto(result.Value, api)),
-            SaveOutcome.Invalid => TypedResults.ValidationProblem(result.Errors.ToDictionary()),
-            _ => throw new InvalidOperationException($"Creating an offer cannot end in {result.Outcome}."),
-        };
+        return SaveResponses.Created(result, api, "offers", o => ToDto(o, api));
     }
 
     private static async Task<Results<Ok<OfferDto>, ValidationProblem, NotFoundProblem, ConflictProblem>> UpdateAsync(
         int id, JsonBody<OfferDto> body, OfferStore store, [AsParameters] ApiContext api, CancellationToken ct)
     {
-        if (body.Value is not { } dto) return TypedResults.ValidationProblem(body.Errors.ToDictionary());
+        if (body.Value is not { } dto) return SaveResponses.Invalid(body.Errors);
         var edgeErrors = CheckEdge(dto, requireVersion: true, api);
-        if (!edgeErrors.IsValid) return TypedResults.ValidationProblem(edgeErrors.ToDictionary());
-
+        if (!edgeErrors.IsValid) return SaveResponses.Invalid(edgeErrors);
         var edited = dto.Adapt<Offer>(api.Mapping);
         edited.Id = id;
         var result = await store.UpdateAsync(edited, ct);
-        return result.Outcome switch
-        {
-            SaveOutcome.Saved => TypedResults.Ok(ToDto(result.Value!, api)),
-            SaveOutcome.Invalid => TypedResults.ValidationProblem(result.Errors.ToDictionary()),
-            SaveOutcome.NotFound => ApiProblems.NotFound("offer", id),
-            SaveOutcome.Conflict => ApiProblems.StaleVersion("offer", dto.Version, result.Value!.Version, ToDto(result.Value, api)),
-            _ => throw new InvalidOperationException($"Unknown save outcome {result.Outcome}."),
-        };
+        return await SaveResponses.UpdatedAsync(result, "offer", id, dto.Version, o => Task.FromResult(ToDto(o, api)));
     }
 
     private static async Task<Results<NoContent, NotFoundProblem, ConflictProblem>> DeleteAsync(
         int id, OfferStore store, CancellationToken ct)
     {
-        if (await store.GetAsync(id, ct) is null) return ApiProblems.NotFound("offer", id);
-        var refused = await store.DeleteAsync(id, ct);
-        if (refused.IsValid) return TypedResults.NoContent();
-        return ApiProblems.InUse("offer", refused.First("id") ?? "Something still refers to the offer; archive it instead.");
+        var refused = await store.GetAsync(id, ct) is null ? null : await store.DeleteAsync(id, ct);
+        return SaveResponses.Deleted("offer", id, refused);
     }
 
     private static OfferDto ToDto(Offer offer, ApiContext api) =>

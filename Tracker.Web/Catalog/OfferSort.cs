@@ -1,0 +1,9 @@
+namespace Tracker.Web.Catalog;
+
+public enum OfferSort
+{
+    Name,
+    Id,
+    Updated,
+    Payout,
+}
