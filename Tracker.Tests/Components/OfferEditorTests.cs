@@ -109,6 +109,30 @@ public sealed class OfferEditorTests : MudComponentContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnUnreadablePayoutIsNotSavedAsTheLastGoodValueAndSaysWhy()
+    {
+        var cut = Render<OfferEditor>();
+        cut.WaitForElement("#offer-name");
+        cut.Find("#offer-name").Input("Casino DE");
+        cut.Find("#offer-url").Input("https://net.example/click?s={subid}");
+        OpenTab(cut, "Additional");
+        cut.Find("#offer-payout-value").Input("12,5,0");
+        OpenTab(cut, "Notes");
+
+        cut.Find("[data-testid=offer-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Additional", ActiveTab(cut)));
+        Assert.Contains("more than one separator", cut.Find("[data-testid=validation-summary]").TextContent);
+        Assert.Equal("12,5,0", cut.Find("#offer-payout-value").GetAttribute("value"));
+        Assert.Equal(0, (await Offers.ListAsync(new OfferQuery(State: null), Ct)).Total);
+
+        cut.Find("#offer-payout-value").Input("12,50");
+        cut.Find("[data-testid=offer-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(12_500_000, Assert.Single(Offers.ListAsync(new OfferQuery(), Ct).GetAwaiter().GetResult().Items).PayoutMicros));
+    }
+
+    [Fact]
     public async Task MissingNameAndUrlOpenTheMainTab()
     {
         var cut = Render<OfferEditor>();

@@ -38,10 +38,34 @@ public sealed class SettingsPageTests : IAsyncDisposable
         var page = _ctx.RenderWithProviders<Settings>();
         var before = Store.Current.Version;
         AddRate(page, "EUR", "0");
+        // Said at the field as soon as it is typed, and the typed text stays there.
+        Assert.Contains("The rate must be more than 0.", page.Find("[data-testid=rate-value-0]").Closest(".mud-input-control")!.TextContent);
         page.Find("[data-testid=settings-save]").Click();
-        page.WaitForAssertion(() => Assert.Contains("The rate for EUR must be a positive number", Text(page)));
+        page.WaitForAssertion(() => Assert.Contains("Nothing was saved", Text(page)));
         Assert.Equal(before, Store.Current.Version);
         Assert.Empty(Store.Current.ExchangeRates);
+    }
+
+    [Fact]
+    public void ANegativeRateStaysAsTypedWithItsMessageInsteadOfBecomingZero()
+    {
+        var page = _ctx.RenderWithProviders<Settings>();
+        AddRate(page, "EUR", "-1");
+
+        Assert.Equal("-1", page.Find("[data-testid=rate-value-0]").GetAttribute("value"));
+        Assert.Contains("The rate cannot be negative.", page.Find("[data-testid=rate-value-0]").Closest(".mud-input-control")!.TextContent);
+        page.Find("[data-testid=settings-save]").Click();
+        page.WaitForAssertion(() => Assert.Contains("Nothing was saved", Text(page)));
+        Assert.Empty(Store.Current.ExchangeRates);
+    }
+
+    [Fact]
+    public void ARateTypedWithADecimalCommaIsSavedAsDecimals()
+    {
+        var page = _ctx.RenderWithProviders<Settings>();
+        AddRate(page, "EUR", "1,08");
+        page.Find("[data-testid=settings-save]").Click();
+        page.WaitForAssertion(() => Assert.Equal(1.08m, Store.Current.ExchangeRates["EUR"]));
     }
 
     [Fact]
