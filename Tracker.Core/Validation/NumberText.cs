@@ -25,6 +25,9 @@ public sealed record NumberRule(string What, decimal Min, decimal Max, int Decim
     /// <summary>The daily conversion cap of an offer: a whole number of conversions.</summary>
     public static readonly NumberRule DailyCap = new("the daily cap", 1m, Offers.OfferValidator.MaxDailyCap, 0, Unit: "conversions");
 
+    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/> of <paramref name="unit"/> (a weight, a share, hours).</summary>
+    public static NumberRule Whole(string what, int min, int max, string unit) => new(what, min, max, 0, Unit: unit);
+
     /// <summary>Returns a copy that names the value differently in messages.</summary>
     public NumberRule Named(string what) => this with { What = what };
 }
