@@ -133,6 +133,7 @@ public sealed class OfferEditorBrowserTests
         await Assertions.Expect(banner).ToContainTextAsync("This offer was changed in another tab/by the API");
         await second.ClickAsync("[data-testid=offer-save]");
         await Assertions.Expect(banner).ToBeVisibleAsync();
+        await Assertions.Expect(second.GetByTestId("conflict-save-blocked")).ToContainTextAsync("Choose first");
         Assert.Equal("Casino DE (first tab)", (await offers.GetAsync(offer.Id, Ct))!.Name);
         await BrowserSession.ScreenshotAsync(second, "offer-editor-conflict");
 
