@@ -21,7 +21,8 @@ public sealed class ResponsiveLayoutBrowserTests
 
     /// <summary>
     /// Runs in the page: the page's own sideways overflow, and every pair of visible header controls (the app
-    /// bar and the page's first block: title, description, search, filters, buttons) whose boxes overlap.
+    /// bar, the page's first block and table toolbars: title, description, search, filters, buttons) or of
+    /// buttons anywhere on the page whose boxes overlap.
     /// </summary>
     private const string LayoutProbe = """
         () => {
@@ -30,6 +31,8 @@ public sealed class ResponsiveLayoutBrowserTests
           const visible = e => { const r = e.getBoundingClientRect(); const s = getComputedStyle(e); return r.width > 1 && r.height > 1 && s.visibility !== 'hidden' && s.display !== 'none' && e.closest('[hidden], .mud-tabs-panels > div[style*="display: none"]') === null; };
           let items = [];
           for (const root of new Set(roots)) items.push(...root.querySelectorAll('button, a[href], input, .mud-typography, .mud-chip, .mud-input-control, .mud-select'));
+          // Buttons anywhere on the page (pagers, row actions, dialogs' footers) must not sit on each other either.
+          items.push(...document.querySelectorAll('.mud-main-content button'));
           items = [...new Set(items)].filter(visible);
           // Leaves only: a title inside a button, or an input inside its control, is not an overlap.
           items = items.filter(e => !items.some(o => o !== e && e.contains(o)));
