@@ -90,6 +90,30 @@ public sealed class CampaignEditorPageTests : IAsyncDisposable
         Assert.Empty(cut.FindAll("[data-testid=unsaved-changes]"));
     }
 
+    [Fact]
+    public async Task ANewCampaignsAliasIsSuggestedFromItsNameUntilTheUserTypesTheirOwn()
+    {
+        await Store.CreateAsync(new Campaign { Name = "Taken", Alias = "summer-sale" }, Ct);
+        _ctx.RenderPopoverHosts();
+        var cut = _ctx.Render<CampaignEditor>();
+        cut.WaitForElement("input[data-testid=campaign-name], [data-testid=campaign-name] input");
+        AngleSharp.Dom.IElement Alias() => cut.Find("input[data-testid=campaign-alias], [data-testid=campaign-alias] input");
+
+        NameInput(cut).Input("Winter Sale — DE");
+        cut.WaitForAssertion(() => Assert.Equal("winter-sale-de", Alias().GetAttribute("value")));
+        Assert.Contains("Suggested from the name", cut.Markup);
+
+        // A suggestion another campaign already uses gets a number.
+        NameInput(cut).Input("Summer Sale");
+        cut.WaitForAssertion(() => Assert.Equal("summer-sale-2", Alias().GetAttribute("value")));
+
+        // Once the user types an alias of their own, renaming leaves it alone.
+        Alias().Input("my-link");
+        NameInput(cut).Input("Autumn");
+        cut.WaitForAssertion(() => Assert.Equal("Autumn", NameInput(cut).GetAttribute("value")));
+        Assert.Equal("my-link", Alias().GetAttribute("value"));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _ctx.DisposeAsync();
