@@ -14,6 +14,9 @@ public static class OfferValidator
     public const int MaxUrlLength = 4000;
     public const int MaxNotesLength = 20000;
 
+    /// <summary>The largest daily conversion cap.</summary>
+    public const int MaxDailyCap = 10_000_000;
+
     public static ValidationErrors Validate(Offer offer, OfferReferences refs)
     {
         var e = new ValidationErrors();
@@ -46,7 +49,7 @@ public static class OfferValidator
         if (cap.Enabled)
         {
             if (cap.DailyLimit < 1) e.Add("conversionCap.dailyLimit", "The daily cap must be at least 1 conversion.");
-            if (cap.DailyLimit > 10_000_000) e.Add("conversionCap.dailyLimit", "The daily cap is too large.");
+            if (cap.DailyLimit > MaxDailyCap) e.Add("conversionCap.dailyLimit", "The daily cap is too large.");
             if (!TimeZones.IsValid(cap.TimeZone)) e.Add("conversionCap.timeZone", $"'{cap.TimeZone}' is not a known IANA time zone (e.g. Europe/Berlin).");
         }
         if (cap.AlternativeOfferId is { } alt)

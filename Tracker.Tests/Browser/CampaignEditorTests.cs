@@ -159,7 +159,7 @@ public sealed class CampaignEditorTests
         await second.GetByTestId("campaign-uniqueness").FillAsync("48");
         await second.GetByTestId("save-campaign").Last.ClickAsync();
         var banner = first.GetByTestId("conflict-banner");
-        await Assertions.Expect(banner).ToContainTextAsync("changed in another tab/by the API (version 3)");
+        await Assertions.Expect(banner).ToContainTextAsync("changed in another tab/by the API (now version 3)");
         await Assertions.Expect(banner).ToContainTextAsync("Their save changed: uniqueness window");
         await Assertions.Expect(banner).ToContainTextAsync("your edits (name) on top of their version");
         await BrowserSession.ScreenshotAsync(first, "campaign-editor-conflict");

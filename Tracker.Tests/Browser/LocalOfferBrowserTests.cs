@@ -115,7 +115,10 @@ public sealed class LocalOfferBrowserTests
         await admin.BringToFrontAsync();
         await admin.Locator("[data-testid=local-offer-remove]").ClickAsync();
         await admin.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
-        await Assertions.Expect(admin.Locator("[data-testid=local-offer-empty]")).ToBeVisibleAsync();
+        // The editor (no edits of its own) simply shows that version: the switch is off, the redirect choice is back.
+        await Assertions.Expect(admin.Locator("input[data-testid=offer-is-local]")).Not.ToBeCheckedAsync();
+        await Assertions.Expect(admin.Locator("[data-testid=offer-redirect]")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.Locator("[data-testid=conflict-banner]")).ToHaveCountAsync(0);
         Assert.False((await session.App.ReadOfferAsync(offer.Id)).IsLocal);
     }
 

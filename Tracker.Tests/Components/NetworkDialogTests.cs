@@ -37,7 +37,7 @@ public sealed class NetworkDialogTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task AnEditorOverAVersionSavedElsewhereSaysSoAndOverwritesOnlyWhenAsked()
+    public async Task AnEditorOverAVersionSavedElsewhereSaysSoAndOverwriteReappliesOnlyMyEdits()
     {
         var network = (await Store.CreateAsync(new AffiliateNetwork { Name = "Affise", OfferParameters = "&sub1={subid}" }, Ct)).Value!;
         var (host, dialog) = await OpenEditorAsync(network);
@@ -47,18 +47,35 @@ public sealed class NetworkDialogTests : IAsyncDisposable
         var theirs = (await Store.GetAsync(network.Id, Ct))!;
         theirs.Name = "Affise (theirs)";
         Assert.Equal(SaveOutcome.Saved, (await Store.UpdateAsync(theirs, Ct)).Outcome);
-        host.WaitForAssertion(() => Assert.NotNull(host.Find("[data-testid=network-changed-elsewhere]")));
+        var banner = host.WaitForElement("[data-testid=conflict-banner]");
+        Assert.Contains("This network was changed in another tab/by the API", banner.TextContent);
+        Assert.Contains("Their save changed: name.", banner.TextContent);
+        Assert.Contains("your edits (offer parameters)", banner.TextContent);
 
         host.Find("[data-testid=network-save]").Click();
-        host.WaitForAssertion(() => Assert.Contains("Someone else saved this network", host.Find("[data-testid=network-conflict]").TextContent));
-        Assert.Equal("Affise (theirs)", (await Store.GetAsync(network.Id, Ct))!.Name);
+        host.WaitForAssertion(() => Assert.NotNull(host.Find("[data-testid=conflict-save-blocked]")));
+        Assert.Equal("&sub1={subid}", (await Store.GetAsync(network.Id, Ct))!.OfferParameters);
 
-        host.FindAll("button").Single(b => b.TextContent.Trim() == "Overwrite with mine").Click();
+        host.Find("[data-testid=conflict-overwrite]").Click();
         var result = await dialog.Result;
         Assert.False(result!.Canceled);
         var saved = (await Store.GetAsync(network.Id, Ct))!;
-        Assert.Equal("Affise", saved.Name);
+        // "Overwrite" means the same as in every editor: their name stays, my offer parameters are laid on top.
+        Assert.Equal("Affise (theirs)", saved.Name);
         Assert.Equal("&sub2={subid}", saved.OfferParameters);
+    }
+
+    [Fact]
+    public async Task AnEditorWithNoEditsSimplyShowsTheVersionSavedElsewhere()
+    {
+        var network = (await Store.CreateAsync(new AffiliateNetwork { Name = "CAKE", OfferParameters = "&s2={subid}" }, Ct)).Value!;
+        var (host, _) = await OpenEditorAsync(network);
+        var theirs = (await Store.GetAsync(network.Id, Ct))!;
+        theirs.OfferParameters = "&s3={subid}";
+        await Store.UpdateAsync(theirs, Ct);
+
+        host.WaitForAssertion(() => Assert.Equal("&s3={subid}", host.Find("[data-testid=network-offer-parameters]").GetAttribute("value")));
+        Assert.Empty(host.FindAll("[data-testid=conflict-banner]"));
     }
 
     [Fact]
@@ -71,13 +88,12 @@ public sealed class NetworkDialogTests : IAsyncDisposable
         theirs.OfferParameters = "&s3={subid}";
         await Store.UpdateAsync(theirs, Ct);
 
-        host.Find("[data-testid=network-save]").Click();
-        host.WaitForAssertion(() => Assert.NotNull(host.Find("[data-testid=network-conflict]")));
-        host.FindAll("button").Single(b => b.TextContent.Trim() == "Load their version").Click();
+        host.WaitForAssertion(() => Assert.NotNull(host.Find("[data-testid=conflict-banner]")));
+        host.Find("[data-testid=conflict-reload]").Click();
 
         host.WaitForAssertion(() => Assert.Equal("&s3={subid}", host.Find("[data-testid=network-offer-parameters]").GetAttribute("value")));
         Assert.Equal("CAKE", host.Find("[data-testid=network-name]").GetAttribute("value"));
-        Assert.Empty(host.FindAll("[data-testid=network-conflict]"));
+        Assert.Empty(host.FindAll("[data-testid=conflict-banner]"));
         Assert.Equal(2, (await Store.GetAsync(network.Id, Ct))!.Version);
     }
 

@@ -128,6 +128,87 @@ public sealed class OfferAdditionalTabTests : MudComponentContext
     }
 
     [Fact]
+    public void PayoutTypedWithADecimalCommaIsReadAsDecimalsAndKeptAsTyped()
+    {
+        var model = new OfferEditModel();
+        var cut = RenderTab(model);
+
+        cut.Find("#offer-payout-value").Input("12,50");
+
+        Assert.Equal(12.50m, model.PayoutValue);
+        Assert.Equal("12,50", cut.Find("#offer-payout-value").GetAttribute("value"));
+        Assert.Empty(model.InputErrors);
+    }
+
+    [Theory]
+    [InlineData("-5", "The payout cannot be negative.")]
+    [InlineData("1e9", "written with an exponent")]
+    [InlineData("0.0000001", "has 7 decimal places")]
+    public void AnUnreadablePayoutKeepsItsTextAndTheLastGoodValueAndIsRecordedForTheEditor(string typed, string message)
+    {
+        var model = new OfferEditModel { PayoutValue = 3m };
+        var cut = RenderTab(model);
+
+        cut.Find("#offer-payout-value").Input(typed);
+
+        Assert.Equal(3m, model.PayoutValue);
+        Assert.Equal(typed, cut.Find("#offer-payout-value").GetAttribute("value"));
+        Assert.Contains(message, cut.Find("#offer-payout-value").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(message, model.InputErrors["payoutValue"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2.5", "'2.5' is not a whole number")]
+    [InlineData("999999999999", "is too large")]
+    public void AnUnreadableDailyCapStaysOnScreenWithWhatIsWrong(string typed, string message)
+    {
+        var model = new OfferEditModel { ConversionCapEnabled = true, ConversionCapDailyLimit = 20 };
+        var cut = RenderTab(model);
+
+        cut.Find("#offer-cap-daily").Input(typed);
+
+        Assert.Equal(20, model.ConversionCapDailyLimit);
+        Assert.Equal(typed, cut.Find("#offer-cap-daily").GetAttribute("value"));
+        Assert.Contains(message, cut.Find("#offer-cap-daily").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal);
+        Assert.True(model.InputErrors.ContainsKey("conversionCap.dailyLimit"));
+
+        // Turning the cap off shows the last good value again: a disabled field cannot hold up the save.
+        cut.Find("input[data-testid=offer-cap-enabled]").Change(false);
+        Assert.Equal("20", cut.Find("#offer-cap-daily").GetAttribute("value"));
+        Assert.Empty(model.InputErrors);
+    }
+
+    [Fact]
+    public void AFixedCpaPayoutOfZeroWarnsAndOffersAuto()
+    {
+        var model = new OfferEditModel();
+        var cut = RenderTab(model);
+
+        Assert.Contains("books every conversion at 0.00", cut.Find("[data-testid=zero-payout-warning]").TextContent);
+
+        cut.Find("[data-testid=zero-payout-use-auto]").Click();
+
+        Assert.True(model.PayoutAuto);
+        Assert.Empty(cut.FindAll("[data-testid=zero-payout-warning]"));
+        Assert.NotNull(cut.Find("[data-testid=payout-auto-explanation]"));
+    }
+
+    [Fact]
+    public void APayoutAboveZeroOrACpcOfferHasNoZeroPayoutWarning()
+    {
+        var model = new OfferEditModel();
+        var cut = RenderTab(model);
+
+        cut.Find("#offer-payout-value").Input("0,5");
+        Assert.Empty(cut.FindAll("[data-testid=zero-payout-warning]"));
+
+        cut.Find("#offer-payout-value").Input("0");
+        Assert.NotNull(cut.Find("[data-testid=zero-payout-warning]"));
+        cut.FindAll("[data-testid=offer-payout-type] input[type=radio]")[1].Click();
+        Assert.Empty(cut.FindAll("[data-testid=zero-payout-warning]"));
+    }
+
+    [Fact]
     public void RebillsSwitchSpellsOutWhatItChanges()
     {
         var model = new OfferEditModel();

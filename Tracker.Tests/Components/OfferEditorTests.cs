@@ -109,6 +109,30 @@ public sealed class OfferEditorTests : MudComponentContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnUnreadablePayoutIsNotSavedAsTheLastGoodValueAndSaysWhy()
+    {
+        var cut = Render<OfferEditor>();
+        cut.WaitForElement("#offer-name");
+        cut.Find("#offer-name").Input("Casino DE");
+        cut.Find("#offer-url").Input("https://net.example/click?s={subid}");
+        OpenTab(cut, "Additional");
+        cut.Find("#offer-payout-value").Input("12,5,0");
+        OpenTab(cut, "Notes");
+
+        cut.Find("[data-testid=offer-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Additional", ActiveTab(cut)));
+        Assert.Contains("more than one separator", cut.Find("[data-testid=validation-summary]").TextContent);
+        Assert.Equal("12,5,0", cut.Find("#offer-payout-value").GetAttribute("value"));
+        Assert.Equal(0, (await Offers.ListAsync(new OfferQuery(State: null), Ct)).Total);
+
+        cut.Find("#offer-payout-value").Input("12,50");
+        cut.Find("[data-testid=offer-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(12_500_000, Assert.Single(Offers.ListAsync(new OfferQuery(), Ct).GetAwaiter().GetResult().Items).PayoutMicros));
+    }
+
+    [Fact]
     public async Task MissingNameAndUrlOpenTheMainTab()
     {
         var cut = Render<OfferEditor>();
@@ -129,6 +153,8 @@ public sealed class OfferEditorTests : MudComponentContext, IAsyncLifetime
         var offer = await CreateOfferAsync();
         var cut = Render<OfferEditor>(p => p.Add(e => e.Id, offer.Id));
         cut.WaitForElement("#offer-name");
+        OpenTab(cut, "Notes");
+        cut.Find("#offer-notes").Input("My note");
 
         var theirs = (await Offers.GetAsync(offer.Id, Ct))!;
         theirs.Name = "Casino DE (renamed by the API)";
@@ -138,18 +164,44 @@ public sealed class OfferEditorTests : MudComponentContext, IAsyncLifetime
         Assert.Contains("This offer was changed in another tab/by the API", banner.TextContent);
         Assert.Contains("Their save changed: Name", banner.TextContent);
 
+        // Save while the banner is up saves nothing and says what to do.
+        cut.Find("[data-testid=offer-save]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Choose first: Reload to take their version, or Overwrite", cut.Find("[data-testid=conflict-save-blocked]").TextContent));
+        Assert.Equal("", (await Offers.GetAsync(offer.Id, Ct))!.Notes);
+
         cut.Find("[data-testid=conflict-reload]").Click();
 
         Assert.Empty(cut.FindAll("[data-testid=conflict-banner]"));
         Assert.Equal("Casino DE (renamed by the API)", cut.Find("#offer-name").GetAttribute("value"));
+        Assert.Empty(cut.FindAll("[data-testid=unsaved-changes]"));
     }
 
     [Fact]
-    public async Task ChangeThroughTheApiShowsTheBanner()
+    public async Task ALiveUpdateInATabWithNoEditsSimplyShowsTheNewVersion()
     {
         var offer = await CreateOfferAsync();
         var cut = Render<OfferEditor>(p => p.Add(e => e.Id, offer.Id));
         cut.WaitForElement("#offer-name");
+
+        var api = _app.CreateApiClient();
+        var body = (await api.GetFromJsonAsync<JsonObject>($"/api/v1/offers/{offer.Id}", Ct))!;
+        body["name"] = "Casino DE (from the API)";
+        var response = await api.PutAsJsonAsync($"/api/v1/offers/{offer.Id}", body, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        cut.WaitForAssertion(() => Assert.Equal("Casino DE (from the API)", cut.Find("#offer-name").GetAttribute("value")));
+        Assert.Empty(cut.FindAll("[data-testid=conflict-banner]"));
+        Assert.Contains("version 2", cut.Find("[data-testid=editor-offer-id]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=unsaved-changes]"));
+    }
+
+    [Fact]
+    public async Task ChangeThroughTheApiShowsTheBannerToATabWithEdits()
+    {
+        var offer = await CreateOfferAsync();
+        var cut = Render<OfferEditor>(p => p.Add(e => e.Id, offer.Id));
+        cut.WaitForElement("#offer-name");
+        cut.Find("#offer-name").Input("Casino DE (mine)");
 
         var api = _app.CreateApiClient();
         var body = (await api.GetFromJsonAsync<JsonObject>($"/api/v1/offers/{offer.Id}", Ct))!;
@@ -159,6 +211,7 @@ public sealed class OfferEditorTests : MudComponentContext, IAsyncLifetime
 
         var banner = cut.WaitForElement("[data-testid=conflict-banner]");
         Assert.Contains("Their save changed: Payout amount", banner.TextContent);
+        Assert.Contains("your edits (Name)", banner.TextContent);
     }
 
     [Fact]

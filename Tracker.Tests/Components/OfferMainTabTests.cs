@@ -57,6 +57,25 @@ public sealed class OfferMainTabTests : MudComponentContext
     }
 
     [Fact]
+    public void ALocalOfferShowsNeitherRedirectNorSubidWarningNorUrlPreview()
+    {
+        var model = new OfferEditModel { Url = "https://network.example/click?o=77" };
+        var cut = RenderTab(model);
+        Assert.NotNull(cut.Find("[data-testid=subid-warning]"));
+        Assert.NotNull(cut.Find("[data-testid=offer-redirect]"));
+
+        cut.Find("input[data-testid=offer-is-local]").Change(true);
+
+        Assert.True(model.IsLocal);
+        Assert.Empty(cut.FindAll("[data-testid=subid-warning]"));
+        Assert.Empty(cut.FindAll("[data-testid=offer-redirect]"));
+        Assert.Empty(cut.FindAll("[data-testid=redirect-explanation]"));
+        Assert.Empty(cut.FindAll("[data-testid=url-preview]"));
+        Assert.Contains("Not used to send visitors: Tracker serves the uploaded page", cut.Find("#offer-url").Closest(".mud-input-control")!.TextContent);
+        Assert.DoesNotContain("Where visitors are sent", cut.Markup);
+    }
+
+    [Fact]
     public void SubIdWarningShowsUntilTheUrlCarriesTheSubid()
     {
         var model = new OfferEditModel { Url = "https://network.example/click?o=77" };

@@ -38,10 +38,34 @@ public sealed class SettingsPageTests : IAsyncDisposable
         var page = _ctx.RenderWithProviders<Settings>();
         var before = Store.Current.Version;
         AddRate(page, "EUR", "0");
+        // Said at the field as soon as it is typed, and the typed text stays there.
+        Assert.Contains("The rate must be more than 0.", page.Find("[data-testid=rate-value-0]").Closest(".mud-input-control")!.TextContent);
         page.Find("[data-testid=settings-save]").Click();
-        page.WaitForAssertion(() => Assert.Contains("The rate for EUR must be a positive number", Text(page)));
+        page.WaitForAssertion(() => Assert.Contains("Nothing was saved", Text(page)));
         Assert.Equal(before, Store.Current.Version);
         Assert.Empty(Store.Current.ExchangeRates);
+    }
+
+    [Fact]
+    public void ANegativeRateStaysAsTypedWithItsMessageInsteadOfBecomingZero()
+    {
+        var page = _ctx.RenderWithProviders<Settings>();
+        AddRate(page, "EUR", "-1");
+
+        Assert.Equal("-1", page.Find("[data-testid=rate-value-0]").GetAttribute("value"));
+        Assert.Contains("The rate cannot be negative.", page.Find("[data-testid=rate-value-0]").Closest(".mud-input-control")!.TextContent);
+        page.Find("[data-testid=settings-save]").Click();
+        page.WaitForAssertion(() => Assert.Contains("Nothing was saved", Text(page)));
+        Assert.Empty(Store.Current.ExchangeRates);
+    }
+
+    [Fact]
+    public void ARateTypedWithADecimalCommaIsSavedAsDecimals()
+    {
+        var page = _ctx.RenderWithProviders<Settings>();
+        AddRate(page, "EUR", "1,08");
+        page.Find("[data-testid=settings-save]").Click();
+        page.WaitForAssertion(() => Assert.Equal(1.08m, Store.Current.ExchangeRates["EUR"]));
     }
 
     [Fact]
@@ -85,16 +109,41 @@ public sealed class SettingsPageTests : IAsyncDisposable
             BaseCurrency = "EUR", TimeZone = theirs.TimeZone, Version = theirs.Version,
             ExchangeRates = new(StringComparer.Ordinal) { ["USD"] = 0.92m },
         }, TestContext.Current.CancellationToken));
-        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=settings-changed-elsewhere]")));
+        var banner = page.WaitForElement("[data-testid=conflict-banner]");
+        Assert.Contains("The settings were changed in another tab/by the API", banner.TextContent);
+        Assert.Contains("Their save changed: base currency, exchange rates.", banner.TextContent);
 
+        // Save while the banner is up says what to do, and saves nothing.
         page.Find("[data-testid=settings-save]").Click();
-        page.WaitForAssertion(() => Assert.Contains("Someone else changed the settings", page.Find("[data-testid=settings-stale]").TextContent));
+        page.WaitForAssertion(() => Assert.Contains("Choose first", page.Find("[data-testid=conflict-save-blocked]").TextContent));
         Assert.Equal("EUR", Store.Current.BaseCurrency);
         Assert.False(Store.Current.ExchangeRates.ContainsKey("EUR"));
 
-        page.Find("[data-testid=settings-reload]").Click();
-        Assert.Empty(page.FindAll("[data-testid=settings-stale]"));
+        page.Find("[data-testid=conflict-reload]").Click();
+        Assert.Empty(page.FindAll("[data-testid=conflict-banner]"));
         Assert.Contains("1 USD = 0.92 EUR", Text(page));
+    }
+
+    [Fact]
+    public async Task OverwriteKeepsTheirTimeZoneAndSavesOnlyMyRates()
+    {
+        var page = _ctx.RenderWithProviders<Settings>();
+        AddRate(page, "EUR", "1,08");
+        var theirs = Store.Current;
+        Assert.True(await Store.SaveAsync(new TrackerSettings
+        {
+            BaseCurrency = theirs.BaseCurrency, TimeZone = "Europe/Berlin", Version = theirs.Version,
+            ExchangeRates = new(theirs.ExchangeRates, StringComparer.Ordinal),
+        }, TestContext.Current.CancellationToken));
+        var banner = page.WaitForElement("[data-testid=conflict-banner]");
+        Assert.Contains("Their save changed: time zone.", banner.TextContent);
+        Assert.Contains("your edits (exchange rates)", banner.TextContent);
+
+        page.Find("[data-testid=conflict-overwrite]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(1.08m, Store.Current.ExchangeRates.GetValueOrDefault("EUR")));
+        Assert.Equal("Europe/Berlin", Store.Current.TimeZone);
+        Assert.Empty(page.FindAll("[data-testid=conflict-banner]"));
     }
 
     [Fact]
@@ -108,7 +157,7 @@ public sealed class SettingsPageTests : IAsyncDisposable
             ExchangeRates = new(StringComparer.Ordinal) { ["EUR"] = 0.85m },
         }, TestContext.Current.CancellationToken);
         page.WaitForAssertion(() => Assert.Contains("1 EUR = 0.85 GBP", Text(page)));
-        Assert.Empty(page.FindAll("[data-testid=settings-changed-elsewhere]"));
+        Assert.Empty(page.FindAll("[data-testid=conflict-banner]"));
     }
 
     [Fact]

@@ -43,6 +43,27 @@ public sealed class CampaignDraft
         Errors = CampaignValidator.Validate(Campaign, new CampaignReferences(
             alias => string.Equals(alias, TakenAlias, StringComparison.Ordinal),
             offerIds.Contains));
+        foreach (var (field, message) in InputErrors) Errors.Add(field, message);
+    }
+
+    /// <summary>
+    /// Number fields whose typed text cannot be read (by field key), with the message shown under them.
+    /// They keep the text and the last good value; the draft is invalid while any is here.
+    /// </summary>
+    public Dictionary<string, string> InputErrors { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Records (or, with null, clears) why the text typed into a number field cannot be read.</summary>
+    public void SetInputError(string field, string? message)
+    {
+        if (message is null) InputErrors.Remove(field);
+        else InputErrors[field] = message;
+        Touch(field);
+    }
+
+    /// <summary>Forgets unreadable text under a prefix (a removed stream or offer row takes its fields with it).</summary>
+    public void ClearInputErrorsUnder(string prefix)
+    {
+        foreach (var key in InputErrors.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToList()) InputErrors.Remove(key);
     }
 
     /// <summary>Records that the user edited something: server errors are stale now.</summary>

@@ -11,7 +11,7 @@ public static class ClickFormat
             .ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     public static string Money(long micros, string currency) =>
-        micros == 0 ? "—" : new Core.Money.Money(micros, currency).ToString();
+        micros == 0 ? "—" : Reports.ReportFormat.MoneyMicros(micros, currency);
 
     public static string Country(string code) =>
         string.IsNullOrEmpty(code) ? "unknown" : $"{code} · {Core.Geo.CountryCode.NameOf(code)}";

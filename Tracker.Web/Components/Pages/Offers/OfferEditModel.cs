@@ -70,6 +70,13 @@ public sealed class OfferEditModel
 
     public bool IsNew => Id == 0;
 
+    /// <summary>
+    /// Fields whose typed text cannot be read (by validator key), with the message shown under them. The
+    /// field keeps the text and the last good value; the editor refuses to save while any is here.
+    /// Not an offer field: not compared, not copied by <see cref="Clone"/>.
+    /// </summary>
+    public Dictionary<string, string> InputErrors { get; } = new(StringComparer.Ordinal);
+
     public static readonly IReadOnlyList<OfferField> Fields =
     [
         new("name", "Name", OfferTab.Main, m => m.Name, (s, t) => t.Name = s.Name),

@@ -33,6 +33,10 @@ public static class ReportFormat
     public static string CsvNumberFormat(ReportMetric metric) =>
         ReportMetrics.IsMoney(metric) ? "0.00##" : ReportMetrics.IsPercent(metric) ? "0.##" : "0";
 
+    /// <summary>
+    /// The admin's one money format (reports, lists, clicks): at least two decimals and up to four, so a tiny
+    /// CPC amount keeps its digits (0.0005 USD) and 7 USD reads 7.00 USD next to 13.284 USD.
+    /// </summary>
     public static string Money(decimal units, string currency) => $"{units.ToString("#,##0.00##", Inv)} {currency}";
 
     public static string MoneyMicros(long micros, string currency) => Money(Core.Money.Money.FromMicros(micros), currency);

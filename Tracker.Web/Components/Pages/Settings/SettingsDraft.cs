@@ -1,0 +1,72 @@
+using System.Globalization;
+using Tracker.Core.Money;
+using Tracker.Core.Settings;
+using Tracker.Web.Components.Shared;
+
+namespace Tracker.Web.Components.Pages.Settings;
+
+/// <summary>One exchange-rate row as the settings page edits it (a row may be half filled in).</summary>
+public sealed class RateRow
+{
+    public string? Currency { get; set; }
+
+    public decimal? Rate { get; set; }
+
+    /// <summary>Why the row cannot be saved (blank, duplicate, the base currency), shown under it.</summary>
+    public string? Error { get; set; }
+
+    /// <summary>Why the typed rate cannot be read; shown under the rate field itself.</summary>
+    public string? InputError { get; set; }
+
+    public RateRow Copy() => new() { Currency = Currency, Rate = Rate };
+}
+
+/// <summary>What the settings page edits: the base currency, the time zone and the exchange rates, at a version.</summary>
+public sealed class SettingsDraft
+{
+    public string? BaseCurrency { get; set; }
+
+    public string? TimeZone { get; set; }
+
+    public List<RateRow> Rates { get; set; } = [];
+
+    public int Version { get; set; }
+
+    public static SettingsDraft From(TrackerSettings s) => new()
+    {
+        BaseCurrency = s.BaseCurrency,
+        TimeZone = s.TimeZone,
+        Rates = s.ExchangeRates.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new RateRow { Currency = kv.Key, Rate = kv.Value }).ToList(),
+        Version = s.Version,
+    };
+
+    public SettingsDraft Copy() => new() { BaseCurrency = BaseCurrency, TimeZone = TimeZone, Rates = [.. Rates.Select(r => r.Copy())], Version = Version };
+
+    /// <summary>The parts of the settings the page edits, with the words the conflict banner uses for them.</summary>
+    private static readonly (string Label, Func<SettingsDraft, string> Read, Action<SettingsDraft, SettingsDraft> CopyTo)[] Parts =
+    [
+        ("base currency", d => CurrencyCode.Normalize(d.BaseCurrency), (f, t) => t.BaseCurrency = f.BaseCurrency),
+        ("time zone", d => d.TimeZone?.Trim() ?? "", (f, t) => t.TimeZone = f.TimeZone),
+        // The rates are one list: merging row by row could keep a rate one side deleted on purpose.
+        ("exchange rates", RatesKey, (f, t) => t.Rates = [.. f.Rates.Select(r => r.Copy())]),
+    ];
+
+    private static string RatesKey(SettingsDraft d) => string.Join(';', d.Rates
+        .Where(r => !string.IsNullOrWhiteSpace(r.Currency) || r.Rate is not null)
+        .Select(r => CurrencyCode.Normalize(r.Currency) + "=" + r.Rate?.ToString(CultureInfo.InvariantCulture)));
+
+    public static IReadOnlyList<string> Differences(SettingsDraft a, SettingsDraft b) =>
+        [.. Parts.Where(p => p.Read(a) != p.Read(b)).Select(p => p.Label)];
+
+    public static readonly EditRules<SettingsDraft> Rules = new(
+        d => d.Copy(),
+        Differences,
+        (mine, original, theirs) =>
+        {
+            var merged = theirs.Copy();
+            var edited = Differences(original, mine);
+            foreach (var p in Parts.Where(p => edited.Contains(p.Label))) p.CopyTo(mine, merged);
+            return merged;
+        },
+        d => d.Version);
+}
