@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tracker.Core.Clicks;
+using Tracker.Core.Conversions;
 using Tracker.Web.Data;
 
 namespace Tracker.Web.Clicks;
@@ -22,9 +23,19 @@ public sealed record ClickRow(
     int CampaignId, string? CampaignName,
     int? StreamId, string? StreamName,
     int? OfferId, string? OfferName,
-    string Country, string Ip, bool IsUnique, long RevenueMicros, BotReason BotReason = BotReason.None)
+    string Country, string Ip, bool IsUnique, long RevenueMicros, BotReason BotReason = BotReason.None,
+    ConversionStatus? ConversionStatus = null, long ConversionRevenueMicros = 0)
 {
     public bool IsBot => BotReason != BotReason.None;
+
+    /// <summary>
+    /// What the click earned, as reports count it: its CPC revenue plus its conversion's confirmed
+    /// revenue (a sale with its rebills). A lead's payout is on hold and a rejected conversion earns nothing.
+    /// </summary>
+    public long EarnedMicros => RevenueMicros + (ConversionStatus == Tracker.Core.Conversions.ConversionStatus.Sale ? ConversionRevenueMicros : 0);
+
+    /// <summary>A lead's payout, not yet confirmed (0 otherwise).</summary>
+    public long OnHoldMicros => ConversionStatus == Tracker.Core.Conversions.ConversionStatus.Lead ? ConversionRevenueMicros : 0;
 }
 
 public sealed record ClickPage(IReadOnlyList<ClickRow> Rows, bool HasOlder)
@@ -65,12 +76,23 @@ public sealed class ClickQueries(IDbContextFactory<TrackerDbContext> contextFact
 
         var names = await NamesAsync(db,
             rows.Select(r => r.CampaignId), rows.Select(r => r.StreamId), rows.Select(r => r.OfferId), [], ct);
+        // The page's conversions (one per click at most), through the unique ClickId index.
+        var ids = rows.Select(r => r.Id).ToList();
+        var conversions = ids.Count == 0 ? [] : await db.Conversions.AsNoTracking()
+            .Where(c => ids.Contains(c.ClickId))
+            .Select(c => new { c.ClickId, c.Status, c.RevenueMicros })
+            .ToDictionaryAsync(c => c.ClickId, ct);
         return new ClickPage(
-            [.. rows.Select(r => new ClickRow(r.Id, r.SubId, r.CreatedAt,
-                r.CampaignId, names.Campaign(r.CampaignId),
-                r.StreamId, names.Stream(r.StreamId),
-                r.OfferId, names.Offer(r.OfferId),
-                r.Country, r.Ip, r.IsUnique, r.RevenueMicros, r.BotReason))],
+            [.. rows.Select(r =>
+            {
+                var conversion = conversions.GetValueOrDefault(r.Id);
+                return new ClickRow(r.Id, r.SubId, r.CreatedAt,
+                    r.CampaignId, names.Campaign(r.CampaignId),
+                    r.StreamId, names.Stream(r.StreamId),
+                    r.OfferId, names.Offer(r.OfferId),
+                    r.Country, r.Ip, r.IsUnique, r.RevenueMicros, r.BotReason,
+                    conversion?.Status, conversion?.RevenueMicros ?? 0);
+            })],
             hasOlder);
     }
 
