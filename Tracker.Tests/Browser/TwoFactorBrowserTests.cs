@@ -9,6 +9,10 @@ namespace Tracker.Tests.Browser;
 /// <summary>Two-factor login in Chromium: enrolment on the account page, then the login's code step. Otp.NET plays the phone.</summary>
 public sealed class TwoFactorBrowserTests
 {
+    // The address is what these steps wait for; the locators after them wait for the page's content.
+    // (Waiting for the full load event timed out on a busy CI machine.)
+    private static readonly PageWaitForURLOptions AtCommit = new() { WaitUntil = WaitUntilState.Commit };
+
     [Fact]
     public async Task EnrolThenLogInWithPasswordAndCodeAReusedCodeIsRefusedARecoveryCodeWorksOnce()
     {
@@ -37,7 +41,14 @@ public sealed class TwoFactorBrowserTests
         var recoveryCodes = await page.GetByTestId("recovery-code").AllInnerTextsAsync();
         await ScreenshotsAsync(page, "account-2fa-recovery-codes");
         await page.GetByTestId("copy-recovery-codes").ClickAsync();
-        Assert.Equal(string.Join('\n', recoveryCodes), await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+        // The copy goes through the circuit and a clipboard write: wait until it has landed, then compare.
+        var copied = "";
+        for (var poll = 0; poll < 300 && copied.Length == 0; poll++)
+        {
+            copied = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+            if (copied.Length == 0) await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+        Assert.Equal(string.Join('\n', recoveryCodes), copied);
         await page.GetByTestId("recovery-codes-saved").ClickAsync();
         await Expect(page.GetByTestId("two-factor-on")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("two-factor-status")).ToContainTextAsync("10 of 10 recovery codes left");
@@ -45,21 +56,21 @@ public sealed class TwoFactorBrowserTests
 
         // Log out, then log in: the password leads to the code step, not into the admin.
         await page.GetByTestId("logout").ClickAsync();
-        await page.WaitForURLAsync("**/admin/login");
+        await page.WaitForURLAsync("**/admin/login", AtCommit);
         var code = NextCode(phone);
         await EnterPasswordAsync(page);
-        await page.WaitForURLAsync("**/admin/login/code");
+        await page.WaitForURLAsync("**/admin/login/code", AtCommit);
         await ScreenshotsAsync(page, "login-code-step");
         await page.FillAsync("#code", code);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(session.BaseUrl + "/admin");
+        await page.WaitForURLAsync(session.BaseUrl + "/admin", AtCommit);
         await BrowserSession.WaitForCircuitAsync(page);
 
         // The same code in another browser, within its 30 seconds: refused.
         var other = await session.NewPageAsync();
         await other.GotoAsync("/admin/login");
         await EnterPasswordAsync(other);
-        await other.WaitForURLAsync("**/admin/login/code");
+        await other.WaitForURLAsync("**/admin/login/code", AtCommit);
         await other.FillAsync("#code", code);
         await other.ClickAsync("button[type=submit]");
         await Expect(other.GetByTestId("form-error")).ToContainTextAsync("not valid");
@@ -68,17 +79,17 @@ public sealed class TwoFactorBrowserTests
         // A recovery code instead: accepted once.
         await other.FillAsync("#code", recoveryCodes[0]);
         await other.ClickAsync("button[type=submit]");
-        await other.WaitForURLAsync(session.BaseUrl + "/admin");
+        await other.WaitForURLAsync(session.BaseUrl + "/admin", AtCommit);
 
         var third = await session.NewPageAsync();
         await third.GotoAsync("/admin/login");
         await EnterPasswordAsync(third);
-        await third.WaitForURLAsync("**/admin/login/code");
+        await third.WaitForURLAsync("**/admin/login/code", AtCommit);
         await third.FillAsync("#code", recoveryCodes[0]);
         await third.ClickAsync("button[type=submit]");
         await Expect(third.GetByTestId("form-error")).ToContainTextAsync("not valid");
         await third.GotoAsync("/admin/groups");
-        await third.WaitForURLAsync(new Regex("/admin/login"));
+        await third.WaitForURLAsync(new Regex("/admin/login"), AtCommit);
     }
 
     [Fact]
@@ -102,12 +113,12 @@ public sealed class TwoFactorBrowserTests
 
         await page.GetByTestId("sign-out-everywhere").ClickAsync();
         await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Sign out everywhere" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/admin/login\\?signedOut=true"));
+        await page.WaitForURLAsync(new Regex("/admin/login\\?signedOut=true"), AtCommit);
         await Expect(page.GetByTestId("signed-out")).ToBeVisibleAsync();
         // The other browser's open tab is sent to the login page without doing anything.
-        await other.WaitForURLAsync(new Regex("/admin/login"), new() { Timeout = 15_000 });
+        await other.WaitForURLAsync(new Regex("/admin/login"), new() { Timeout = 15_000, WaitUntil = WaitUntilState.Commit });
         await page.GotoAsync("/admin/groups");
-        await page.WaitForURLAsync(new Regex("/admin/login"));
+        await page.WaitForURLAsync(new Regex("/admin/login"), AtCommit);
     }
 
     private static async Task EnterPasswordAsync(IPage page)
