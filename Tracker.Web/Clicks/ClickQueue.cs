@@ -128,8 +128,9 @@ internal sealed class ClickQueue(int capacity)
 
 /// <summary>
 /// One click waiting for its commit. Pooled and awaited as a <see cref="ValueTask{TResult}"/>, so a
-/// click costs no task, no completion source and no finalizable object; continuations run on the
-/// thread pool, never on the writer's thread.
+/// click costs no task, no completion source and no finalizable object. Its continuation runs on the
+/// thread that completes it: the writer completes clicks only through <see cref="ClickAnswers"/>, on
+/// the thread pool, never on its own thread.
 /// </summary>
 internal sealed class PendingClick : IValueTaskSource<bool>
 {
@@ -137,16 +138,20 @@ internal sealed class PendingClick : IValueTaskSource<bool>
     private static int _pooled;
     private const int MaxPooled = 4096;
 
-    private ManualResetValueTaskSourceCore<bool> _core = new() { RunContinuationsAsynchronously = true };
+    private ManualResetValueTaskSourceCore<bool> _core = new() { RunContinuationsAsynchronously = false };
     private int _completed;
 
     public Click Click { get; private set; } = null!;
 
-    public static PendingClick Rent(Click click)
+    /// <summary>The click's decision trace from the pool, when the request handed it over; returned to the pool once the click is answered.</summary>
+    public DecisionTrace? Trace { get; private set; }
+
+    public static PendingClick Rent(Click click, DecisionTrace? trace = null)
     {
         if (Pool.TryDequeue(out var pending)) Interlocked.Decrement(ref _pooled);
         else pending = new PendingClick();
         pending.Click = click;
+        pending.Trace = trace;
         return pending;
     }
 
@@ -169,6 +174,8 @@ internal sealed class PendingClick : IValueTaskSource<bool>
             _core.Reset();
             _completed = 0;
             Click = null!;
+            if (Trace is { } trace) DecisionTrace.Return(trace);
+            Trace = null;
             if (Interlocked.Increment(ref _pooled) <= MaxPooled) Pool.Enqueue(this);
             else Interlocked.Decrement(ref _pooled);
         }

@@ -80,9 +80,11 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
     /// Resolves true once the click's transaction has committed; false when it could not be stored
     /// (the caller must then not hand out its subid) or the tracker is shutting down.
     /// </summary>
-    public ValueTask<bool> RecordAsync(Click click)
+    /// <param name="click">The click.</param>
+    /// <param name="trace">Its decision trace, stored instead of <see cref="Click.Trace"/> when given; the recorder returns it to the pool.</param>
+    public ValueTask<bool> RecordAsync(Click click, DecisionTrace? trace = null)
     {
-        var pending = PendingClick.Rent(click);
+        var pending = PendingClick.Rent(click, trace);
         // Not cancelled by the request: once queued, the click is written even if the visitor left.
         var queued = _queue.AddAsync(pending);
         if (queued.IsCompletedSuccessfully)
@@ -162,15 +164,19 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
                     // The disk still refuses: these wait too, and their visitors are sent on.
                     for (var i = 0; i < batch.Count; i++)
                     {
-                        Wait(batch[i].Click);
+                        Wait(batch[i]);
                         Answer(batch, i, true);
                     }
+                    ClickAnswers.Dispatch(_answers);
                     _storage.Failed(_storage.Current.Problem ?? "the disk refuses writes", _waiting.Count, _dropped);
                     batch.Clear();
                     continue;
                 }
                 if (batch.Count == 0) continue;
-                if (CommitBatch(rows, batch)) _notices.Committed(rows.LastRowId);
+                var committed = CommitBatch(rows, batch);
+                // The requests go on (on the thread pool) before anything else happens here.
+                ClickAnswers.Dispatch(_answers);
+                if (committed) _notices.Committed(rows.LastRowId);
                 var count = batch.Count;
                 batch.Clear(); // every click is answered: none of them may be touched again
                 AfterCommit(rows, count);
@@ -183,6 +189,7 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
         {
             // Without a writer no click can be stored: refuse new ones (503) rather than let requests wait forever.
             _logger.LogCritical(ex, "The click writer failed; clicks are refused until the tracker is restarted");
+            ClickAnswers.Dispatch(_answers);
             for (var i = _answered; i < batch.Count; i++) batch[i].Complete(false);
             batch.Clear();
         }
@@ -201,7 +208,7 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
         try
         {
             rows.Begin();
-            foreach (var pending in batch) rows.Insert(pending.Click);
+            foreach (var pending in batch) rows.Insert(pending.Click, pending.Trace);
             rows.Commit();
             for (var i = 0; i < batch.Count; i++) Answer(batch, i, true);
             if (!_storage.Current.IsHealthy) _storage.Recovered();
@@ -215,7 +222,7 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
             _logger.LogError(ex, "Writing {Count} clicks failed: {Problem}; their visitors are sent on and the clicks wait in memory", batch.Count, problem);
             for (var i = 0; i < batch.Count; i++)
             {
-                Wait(batch[i].Click);
+                Wait(batch[i]);
                 Answer(batch, i, true);
             }
             _storage.Failed(problem, _waiting.Count, _dropped);
@@ -244,7 +251,7 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
             try
             {
                 rows.Begin();
-                rows.Insert(click);
+                rows.Insert(click, batch[i].Trace);
                 rows.Commit();
                 ok = stored = true;
             }
@@ -259,10 +266,16 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
         return stored;
     }
 
-    private void Wait(Click click)
+    private void Wait(PendingClick pending)
     {
-        if (_waiting.Count < MaxWaitingClicks) _waiting.Add(click);
-        else _dropped++;
+        if (_waiting.Count >= MaxWaitingClicks)
+        {
+            _dropped++;
+            return;
+        }
+        // Its request takes the pooled trace back once answered: the waiting click keeps a copy.
+        if (pending.Trace is { } trace) pending.Click.Trace = trace.ToList();
+        _waiting.Add(pending.Click);
     }
 
     /// <summary>Writes the clicks that waited for the disk, in one transaction, at most once a second. True once none wait.</summary>
@@ -272,7 +285,7 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
         try
         {
             rows.Begin();
-            foreach (var click in _waiting) rows.Insert(click);
+            foreach (var click in _waiting) rows.Insert(click, null);
             rows.Commit();
         }
         catch (Exception ex)
@@ -293,9 +306,12 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
     // Clicks of the current batch answered so far; a failing writer refuses only the rest.
     private int _answered;
 
+    // Answers collected while a batch is written, handed to the thread pool once it is done.
+    private readonly ClickAnswers _answers = new();
+
     private void Answer(List<PendingClick> batch, int index, bool stored)
     {
-        batch[index].Complete(stored);
+        _answers.Add(batch[index], stored);
         _answered = index + 1;
     }
 

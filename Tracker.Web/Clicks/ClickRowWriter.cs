@@ -83,7 +83,9 @@ internal sealed class ClickRowWriter : IDisposable
     /// <summary>The id of the last row inserted on this connection.</summary>
     public long LastRowId => raw.sqlite3_last_insert_rowid(_db);
 
-    public void Insert(Click click)
+    /// <param name="click">The click.</param>
+    /// <param name="trace">Its decision trace, written instead of <see cref="Click.Trace"/> when given.</param>
+    public void Insert(Click click, DecisionTrace? trace)
     {
         try
         {
@@ -105,7 +107,8 @@ internal sealed class ClickRowWriter : IDisposable
             Check(raw.sqlite3_bind_int64(_insert, 14, click.CostMicros));
             Text(15, click.CostCurrency);
             Check(raw.sqlite3_bind_int64(_insert, 16, click.RevenueMicros));
-            Json(17, click.Trace);
+            if (trace is not null) Json(17, trace);
+            else Json(17, click.Trace);
             Check(raw.sqlite3_bind_int64(_insert, 18, click.CostBaseMicros));
             for (var i = 0; i < ReportColumns.All.Count; i++) Text(19 + i, ReportColumns.Value(click, ReportColumns.All[i]));
             Check(raw.sqlite3_bind_int64(_insert, 26, (int)click.BotReason));
@@ -148,6 +151,17 @@ internal sealed class ClickRowWriter : IDisposable
         _jsonWriter.Reset();
         _jsonWriter.WriteStartArray();
         foreach (var value in values) _jsonWriter.WriteStringValue(value);
+        _jsonWriter.WriteEndArray();
+        _jsonWriter.Flush();
+        Check(raw.sqlite3_bind_text(_insert, index, _json.WrittenSpan));
+    }
+
+    private void Json(int index, DecisionTrace trace)
+    {
+        _json.ResetWrittenCount();
+        _jsonWriter.Reset();
+        _jsonWriter.WriteStartArray();
+        for (var i = 0; i < trace.Count; i++) _jsonWriter.WriteStringValue(trace.Line(i));
         _jsonWriter.WriteEndArray();
         _jsonWriter.Flush();
         Check(raw.sqlite3_bind_text(_insert, index, _json.WrittenSpan));

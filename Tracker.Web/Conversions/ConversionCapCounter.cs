@@ -155,6 +155,8 @@ public sealed class ConversionCapGate(ConversionCapCounter counter) : IConversio
     /// <summary>The click path's seam: the capped offer's alternative, with the cap decision for the trace.</summary>
     public OfferCapDecision Decide(Offer offer, IReadOnlyDictionary<int, Offer> offers, DateTime nowUtc)
     {
+        // Most offers have no cap: nothing to count, nothing to say.
+        if (!offer.ConversionCap.IsActive) return new OfferCapDecision(offer, []);
         var route = Route(offer, offers, nowUtc);
         return new OfferCapDecision(route.Offer, route.Trace);
     }

@@ -35,12 +35,39 @@ public static class ClickEndpoints
             services.GetRequiredService<IRandomSource>(), services.GetRequiredService<GatewayHop>(),
             services.GetRequiredService<ClickRecorder>(), services.GetRequiredService<ILocalOfferEntryPage>(),
             services.GetRequiredService<TimeProvider>());
-        group.MapMethods("/{alias}", GetAndHead, (string alias, HttpContext http) => Click(alias, http, path));
+        group.MapMethods("/{alias}", GetAndHead, (RequestDelegate)(http => Click(http, path)));
         group.MapMethods(GatewayHop.PathPrefix + "{token}", GetAndHead, (string token, HttpContext http) => Hop(token, http, path.Hop));
         var options = app.ServiceProvider.GetRequiredService<IOptions<ClickTrackingOptions>>().Value;
         if (options.Benchmark.BaselineEndpoint)
             group.MapGet("/_bench/baseline", Baseline);
         return group;
+    }
+
+    /// <summary>
+    /// The click endpoint as a plain request delegate: it writes its own response, so a click pays for
+    /// no parameter binding, no boxed result union and no request-services scope (which a framework
+    /// redirect result opens to find its logger).
+    /// </summary>
+    private static Task Click(HttpContext http, ClickPath path)
+    {
+        var alias = http.Request.RouteValues["alias"] as string ?? "";
+        var result = Click(alias, http, path);
+        return result.IsCompletedSuccessfully ? Execute(http, result.Result) : ExecuteWhenDoneAsync(http, result);
+    }
+
+    private static async Task ExecuteWhenDoneAsync(HttpContext http, ValueTask<ClickResult> result) =>
+        await Execute(http, await result);
+
+    // A plain 302 is written directly; everything else (pages, local offers) executes as a result.
+    private static Task Execute(HttpContext http, ClickResult result)
+    {
+        if (result.Result is RedirectHttpResult { Permanent: false, PreserveMethod: false, AcceptLocalUrlOnly: false } redirect)
+        {
+            http.Response.StatusCode = StatusCodes.Status302Found;
+            http.Response.Headers.Location = redirect.Url;
+            return Task.CompletedTask;
+        }
+        return result.ExecuteAsync(http);
     }
 
     /// <summary>Resolve, decide, render, record, respond. HEAD does all but record, and hands out no subid.</summary>
@@ -71,7 +98,7 @@ public static class ClickEndpoints
         var now = path.Clock.GetUtcNow().UtcDateTime;
         var parameters = VisitorResolver.Parameters(http.Request);
         var visitor = path.Visitors.Resolve(http, parameters);
-        var trace = new DecisionTrace();
+        var trace = DecisionTrace.Rent();
         trace.Add($"Campaign {route.Label}; visitor country {(visitor.Country.Length > 0 ? visitor.Country : "unknown")}.");
         if (visitor.Bot.IsBot) trace.Add($"Bot: {path.Visitors.Bots.Describe(visitor.Bot, visitor.Ip)}.");
 
@@ -111,9 +138,13 @@ public static class ClickEndpoints
     // Record: the response leaves only once the click is committed.
     private static ValueTask<ClickResult> Record(ClickResult response, Click click, DecisionTrace trace, bool isHead, HttpContext http, ClickPath path)
     {
-        click.Trace = trace.Release();
-        if (isHead) return ValueTask.FromResult(response);
-        var stored = path.Recorder.RecordAsync(click);
+        if (isHead)
+        {
+            DecisionTrace.Return(trace);
+            return ValueTask.FromResult(response);
+        }
+        // The trace goes with the click to the writer, which stores it and gives it back to the pool.
+        var stored = path.Recorder.RecordAsync(click, trace);
         if (stored.IsCompletedSuccessfully) return ValueTask.FromResult(stored.Result ? response : TrackingPages.Unavailable(http));
         return AfterRecordAsync(stored, response, http);
     }
