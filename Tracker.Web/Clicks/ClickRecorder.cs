@@ -149,9 +149,11 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
             SqlitePragmas.Apply(connection);
             using (var pragma = connection.CreateCommand())
             {
-                // Checkpoints run beside the writer; a larger page cache keeps the clicks table's
-                // index pages in memory instead of re-reading them for every batch.
-                pragma.CommandText = "PRAGMA wal_autocheckpoint=0; PRAGMA cache_size=-32768; PRAGMA journal_size_limit=67108864;";
+                // Checkpoints run beside the writer. A click batch touches only the right-hand edges of
+                // the clicks table, its indexes and the current rollup rows, so 4 MB of page cache holds
+                // all it needs; SQLite scans the whole cache's hash table at the end of every commit
+                // (pcache1TruncateUnsafe, 8 % of the writer's time at 32 MB), so bigger is slower here.
+                pragma.CommandText = "PRAGMA wal_autocheckpoint=0; PRAGMA cache_size=-4096; PRAGMA journal_size_limit=67108864;";
                 pragma.ExecuteNonQuery();
             }
             using var rows = new ClickRowWriter(connection, withRollups: !_withoutRollups);
