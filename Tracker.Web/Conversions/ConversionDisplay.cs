@@ -11,7 +11,7 @@ public static class ConversionDisplay
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     public static string Money(long micros, string currency) =>
-        $"{Core.Money.Money.FromMicros(micros).ToString("#,##0.00####", CultureInfo.InvariantCulture)} {currency}";
+        $"{Core.Amounts.Money.FromMicros(micros).ToString("#,##0.00####", CultureInfo.InvariantCulture)} {currency}";
 
     public static Color StatusColor(ConversionStatus status) => status switch
     {
