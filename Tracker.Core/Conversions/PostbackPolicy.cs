@@ -315,7 +315,6 @@ public static class PostbackPolicy
         StatusSource.Mapped => $"status '{r.Word}' mapped to {r.Status!.Value.Word()}",
         StatusSource.Unknown => $"status '{r.Word}' is not lead/sale/rejected/rebill and no lead_status, sale_status or rejected_status list names it, so it is held as a lead",
         StatusSource.Ignored => $"status '{r.Word}' ignored",
-        _ => throw new ArgumentOutOfRangeException(nameof(r), r.Source, null),
     };
 
     /// <summary>
