@@ -1,4 +1,4 @@
-using Tracker.Core.Money;
+using Tracker.Core.Amounts;
 
 namespace Tracker.Core.Clicks;
 
@@ -6,7 +6,7 @@ namespace Tracker.Core.Clicks;
 public static class ClickCost
 {
     /// <summary>The cost in micro-units of the base currency; 0 (with a trace line) when there is no rate for its currency.</summary>
-    public static long InBase(Money.Money cost, ExchangeRates rates, DecisionTrace trace)
+    public static long InBase(Money cost, ExchangeRates rates, DecisionTrace trace)
     {
         if (cost.Micros == 0) return 0;
         if (rates.TryConvertToBase(cost, out var converted, out var error)) return converted.Micros;

@@ -1,4 +1,4 @@
-using Tracker.Core.Money;
+using Tracker.Core.Amounts;
 
 namespace Tracker.Core.Clicks;
 
@@ -28,23 +28,23 @@ public static class ClickParameters
     /// The click's cost from <c>cost</c> and <c>currency</c> (default: the base currency). An amount
     /// that does not parse is recorded as zero and the reason returned for the trace.
     /// </summary>
-    public static Money.Money ParseCost(IReadOnlyDictionary<string, string> parameters, string baseCurrency, out string? problem)
+    public static Money ParseCost(IReadOnlyDictionary<string, string> parameters, string baseCurrency, out string? problem)
     {
         problem = null;
         if (!parameters.TryGetValue(Cost, out var text) || string.IsNullOrWhiteSpace(text))
-            return Money.Money.Zero("");
+            return Money.Zero("");
         var currency = parameters.TryGetValue(Currency, out var c) && !string.IsNullOrWhiteSpace(c) ? c : baseCurrency;
         if (!CurrencyCode.IsValid(currency))
         {
             problem = $"Cost ignored: '{Shorten(currency)}' is not a currency code.";
-            return Money.Money.Zero("");
+            return Money.Zero("");
         }
-        if (!Money.Money.TryParseAmount(text, out var amount, out var error))
+        if (!Money.TryParseAmount(text, out var amount, out var error))
         {
             problem = $"Cost ignored: {error}";
-            return Money.Money.Zero("");
+            return Money.Zero("");
         }
-        return Money.Money.FromDecimal(amount, currency);
+        return Money.FromDecimal(amount, currency);
     }
 
     private static string Shorten(string s) => s.Length <= 16 ? s : s[..16] + "…";

@@ -1,4 +1,4 @@
-using Tracker.Core.Money;
+using Tracker.Core.Amounts;
 using Tracker.Core.Offers;
 
 namespace Tracker.Core.Clicks;
@@ -7,14 +7,14 @@ namespace Tracker.Core.Clicks;
 public static class ClickRevenue
 {
     /// <summary>The offer's CPC payout in the base currency; zero (with the reason) when it cannot be converted.</summary>
-    public static Money.Money For(Offer offer, ExchangeRates rates, out string? problem)
+    public static Money For(Offer offer, ExchangeRates rates, out string? problem)
     {
         problem = null;
         if (offer.PayoutType != PayoutType.Cpc || offer.PayoutAuto || offer.PayoutMicros <= 0)
-            return Money.Money.Zero(rates.BaseCurrency);
+            return Money.Zero(rates.BaseCurrency);
         if (rates.TryConvertToBase(offer.Payout, out var converted, out var error))
             return converted;
         problem = $"CPC revenue not recorded: {error}";
-        return Money.Money.Zero(rates.BaseCurrency);
+        return Money.Zero(rates.BaseCurrency);
     }
 }

@@ -23,7 +23,6 @@ public static class RedirectRenderer
         RedirectType.BlankReferrer => Page(BlankReferrer(destination)) with { HideReferrer = true },
         RedirectType.FormSubmit => Page(FormSubmit(destination)),
         RedirectType.Iframe => Page(Iframe(destination)),
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not a redirect type."),
     };
 
     /// <summary>The second page of a double meta redirect, served from the tracker's gateway hop.</summary>

@@ -36,6 +36,5 @@ public static class ConversionStatuses
         ConversionStatus.Sale => "sale",
         ConversionStatus.Rejected => "rejected",
         ConversionStatus.Rebill => "rebill",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 }

@@ -1,4 +1,4 @@
-using Tracker.Core.Money;
+using Tracker.Core.Amounts;
 
 namespace Tracker.Core.Conversions;
 
@@ -14,16 +14,16 @@ public static class PendingRate
     /// at <paramref name="rates"/>; false, changing nothing, when it waits for nothing or its currency still has no rate.
     /// </summary>
     /// <returns>The base-currency amount added to the conversion's revenue, or null when nothing changed.</returns>
-    public static Money.Money? TryConvert(Conversion conversion, IEnumerable<ConversionTransaction> transactions, ExchangeRates rates)
+    public static Money? TryConvert(Conversion conversion, IEnumerable<ConversionTransaction> transactions, ExchangeRates rates)
     {
         ArgumentNullException.ThrowIfNull(conversion);
         if (conversion.PendingCurrency is not { } currency) return null;
-        if (!rates.TryConvertToBase(new Money.Money(conversion.PendingMicros, currency), out var added, out _)) return null;
+        if (!rates.TryConvertToBase(new Money(conversion.PendingMicros, currency), out var added, out _)) return null;
 
         conversion.RevenueMicros = checked(conversion.RevenueMicros + added.Micros);
         foreach (var transaction in transactions.Where(t => t.ConversionId == conversion.Id && t.PendingMicros != 0))
         {
-            rates.TryConvertToBase(new Money.Money(transaction.PendingMicros, currency), out var share, out _);
+            rates.TryConvertToBase(new Money(transaction.PendingMicros, currency), out var share, out _);
             transaction.RevenueMicros = checked(transaction.RevenueMicros + share.Micros);
             transaction.PendingMicros = 0;
         }

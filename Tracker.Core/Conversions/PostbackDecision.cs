@@ -1,3 +1,5 @@
+using Tracker.Core.Amounts;
+
 namespace Tracker.Core.Conversions;
 
 /// <summary>What a postback does to the click's conversion.</summary>
@@ -40,13 +42,13 @@ public sealed record PostbackDecision
     public long? RevenueMicros { get; init; }
 
     /// <summary>The payout as the network (or the offer) stated it, before conversion to the base currency.</summary>
-    public Money.Money? Stated { get; init; }
+    public Money? Stated { get; init; }
 
     /// <summary>
     /// The stated payout when it has no exchange rate yet: recorded, and converted when the rate is added.
     /// <see cref="RevenueMicros"/> is then 0 for that part.
     /// </summary>
-    public Money.Money? AwaitingRate { get; init; }
+    public Money? AwaitingRate { get; init; }
 
     /// <summary>The postback's transaction id ("" when none).</summary>
     public string Tid { get; init; } = "";

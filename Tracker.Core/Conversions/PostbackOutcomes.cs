@@ -16,7 +16,6 @@ public static class PostbackOutcomes
         PostbackOutcome.Forbidden => "wrong postback key",
         PostbackOutcome.Failed => "not recorded",
         PostbackOutcome.AddressNotAllowed => "address not allowed",
-        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 
     /// <summary>Outcomes after which the network has nothing to fix: the postback was taken.</summary>

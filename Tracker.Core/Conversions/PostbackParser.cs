@@ -1,4 +1,4 @@
-using Tracker.Core.Money;
+using Tracker.Core.Amounts;
 
 namespace Tracker.Core.Conversions;
 
@@ -51,7 +51,7 @@ public static class PostbackParser
         if (payoutName is not null)
         {
             var payoutText = First(PayoutNames) ?? "";
-            if (!Money.Money.TryParseAmount(payoutText, out var amount, out var error))
+            if (!Money.TryParseAmount(payoutText, out var amount, out var error))
                 return Fail($"{payoutName}: {(payoutText.Length == 0 ? "the value is empty (the network did not fill in its payout token)." : error)}", subId);
             payout = amount;
         }

@@ -1,5 +1,5 @@
+using Tracker.Core.Amounts;
 using Tracker.Core.Clicks;
-using Tracker.Core.Money;
 using Tracker.Core.Offers;
 
 namespace Tracker.Core.Conversions;
@@ -49,7 +49,7 @@ public static class PostbackPolicy
             var payout = PayoutRule.Revenue(offer, postback.Payout, postback.Currency, rates);
             if (!payout.Succeeded) return Refuse(payout.Error, resolution, tid);
             if (SecondPendingCurrency(conversion, payout) is { } clash) return Refuse(clash, resolution, tid);
-            var total = Money.Money.FromMicros(conversion.RevenueMicros + payout.Revenue.Micros);
+            var total = Money.FromMicros(conversion.RevenueMicros + payout.Revenue.Micros);
             var added = payout.AwaitingRate
                 ? $"+{payout.Stated} waiting for a {payout.Stated.Currency} rate, revenue still {Amount(total, rates.BaseCurrency)}"
                 : $"revenue +{payout.Revenue}, now {Amount(total, rates.BaseCurrency)}";
@@ -239,8 +239,8 @@ public static class PostbackPolicy
                 $"Status change {current.Word()}→{status.Word()} ({Describe(resolution)}) is not allowed ({AllowedChanges}); nothing changed.", resolution, tid);
 
         long? newBase = null;
-        Money.Money? stated = null;
-        Money.Money? awaiting = null;
+        Money? stated = null;
+        Money? awaiting = null;
         var revenueNote = "";
         // Confirming a lead on an Auto offer takes the confirmed amount the network now states.
         if (status == ConversionStatus.Sale && postback.Payout is not null && offer is { PayoutType: PayoutType.Cpa, PayoutAuto: true })
@@ -276,7 +276,7 @@ public static class PostbackPolicy
             {
                 Action = PostbackAction.RejectRebill,
                 Outcome = PostbackOutcome.StatusChanged,
-                Message = $"Rebill (tid '{tid}') rejected ({Describe(resolution)}): its revenue {Money.Money.FromMicros(rebill.RevenueMicros)} is taken back.",
+                Message = $"Rebill (tid '{tid}') rejected ({Describe(resolution)}): its revenue {Money.FromMicros(rebill.RevenueMicros)} is taken back.",
                 Status = ConversionStatus.Rejected,
                 OriginalStatus = resolution.Word,
                 RevenueMicros = rebill.RevenueMicros,
@@ -315,7 +315,6 @@ public static class PostbackPolicy
         StatusSource.Mapped => $"status '{r.Word}' mapped to {r.Status!.Value.Word()}",
         StatusSource.Unknown => $"status '{r.Word}' is not lead/sale/rejected/rebill and no lead_status, sale_status or rejected_status list names it, so it is held as a lead",
         StatusSource.Ignored => $"status '{r.Word}' ignored",
-        _ => throw new ArgumentOutOfRangeException(nameof(r), r.Source, null),
     };
 
     /// <summary>
@@ -327,7 +326,7 @@ public static class PostbackPolicy
             ? $"this conversion already waits for a {waiting} rate, and {payout.Stated.Currency} has no rate either. Add both in Settings → Exchange rates."
             : null;
 
-    private static string Amount(decimal amount, string currency) => Money.Money.FromDecimal(amount, currency).ToString();
+    private static string Amount(decimal amount, string currency) => Money.FromDecimal(amount, currency).ToString();
 
     private static PostbackDecision Ignore(PostbackOutcome outcome, string message, StatusResolution resolution, string tid) => new()
     {

@@ -1,3 +1,4 @@
+using Tracker.Core.Amounts;
 using Tracker.Core.Validation;
 
 namespace Tracker.Core.Offers;
@@ -57,7 +58,7 @@ public sealed class Offer : IVersioned
 
     public DateTime UpdatedAt { get; set; }
 
-    public Money.Money Payout => new(PayoutMicros, PayoutCurrency);
+    public Money Payout => new(PayoutMicros, PayoutCurrency);
 
     /// <summary>A copy for the "Duplicate" action: same settings, new identity, not local content.</summary>
     public Offer Duplicate(string newName) => new()

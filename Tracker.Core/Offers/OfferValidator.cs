@@ -1,5 +1,5 @@
+using Tracker.Core.Amounts;
 using Tracker.Core.Geo;
-using Tracker.Core.Money;
 using Tracker.Core.Validation;
 
 namespace Tracker.Core.Offers;
@@ -41,7 +41,7 @@ public static class OfferValidator
         if (!CurrencyCode.IsValid(offer.PayoutCurrency))
             e.Add("payoutCurrency", "Choose a currency as a three-letter ISO 4217 code (e.g. USD, EUR).");
         if (offer.PayoutMicros < 0) e.Add("payoutValue", "Payout cannot be negative.");
-        if (offer.PayoutMicros > Money.Money.ToMicros(Money.Money.MaxAmount)) e.Add("payoutValue", "Payout is too large.");
+        if (offer.PayoutMicros > Money.ToMicros(Money.MaxAmount)) e.Add("payoutValue", "Payout is too large.");
         if (offer.PayoutType == PayoutType.Cpc && offer.PayoutAuto)
             e.Add("payoutAuto", "CPC revenue is added when the visitor is sent, before any postback: set a fixed payout amount.");
 

@@ -1,4 +1,4 @@
-using Tracker.Core.Money;
+using Tracker.Core.Amounts;
 
 namespace Tracker.Core.Reports;
 
@@ -57,13 +57,13 @@ public static class ReportMetrics
         ReportMetric.Sales => c.Sales,
         ReportMetric.Rejected => c.Rejected,
         ReportMetric.Rebills => c.Rebills,
-        ReportMetric.Revenue => Money.Money.FromMicros(c.RevenueMicros),
-        ReportMetric.RevenueHold => Money.Money.FromMicros(c.RevenueHoldMicros),
-        ReportMetric.Cost => Money.Money.FromMicros(c.CostMicros),
-        ReportMetric.Profit => Money.Money.FromMicros(ProfitMicros(c)),
+        ReportMetric.Revenue => Money.FromMicros(c.RevenueMicros),
+        ReportMetric.RevenueHold => Money.FromMicros(c.RevenueHoldMicros),
+        ReportMetric.Cost => Money.FromMicros(c.CostMicros),
+        ReportMetric.Profit => Money.FromMicros(ProfitMicros(c)),
         ReportMetric.Roi => Roi(c),
         ReportMetric.Cr => Cr(c),
-        ReportMetric.Epc => EpcMicros(c) is { } epc ? Money.Money.FromMicros(epc) : null,
-        ReportMetric.Cpc => CpcMicros(c) is { } cpc ? Money.Money.FromMicros(cpc) : null,
+        ReportMetric.Epc => EpcMicros(c) is { } epc ? Money.FromMicros(epc) : null,
+        ReportMetric.Cpc => CpcMicros(c) is { } cpc ? Money.FromMicros(cpc) : null,
     };
 }

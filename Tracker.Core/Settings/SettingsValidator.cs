@@ -1,4 +1,4 @@
-using Tracker.Core.Money;
+using Tracker.Core.Amounts;
 using Tracker.Core.Validation;
 
 namespace Tracker.Core.Settings;

@@ -1,3 +1,5 @@
+using Tracker.Core.Amounts;
+
 namespace Tracker.Core.Settings;
 
 /// <summary>Tracker-wide settings edited in the admin (one row).</summary>
@@ -22,5 +24,5 @@ public sealed class TrackerSettings
 
     public int Version { get; set; } = 1;
 
-    public Money.ExchangeRates ToExchangeRates() => new(BaseCurrency, ExchangeRates);
+    public ExchangeRates ToExchangeRates() => new(BaseCurrency, ExchangeRates);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tracker.Core.Amounts;
 
 namespace Tracker.Core.Validation;
 
@@ -17,10 +18,10 @@ namespace Tracker.Core.Validation;
 public sealed record NumberRule(string What, decimal Min, decimal Max, int Decimals, bool MinIsExclusive = false, string? Unit = null, int ShownDecimals = 0)
 {
     /// <summary>A payout or any other amount of money: 0 to one billion, kept to a millionth (a $0.0005 CPC stays exact).</summary>
-    public static readonly NumberRule Amount = new("the amount", 0m, Money.Money.MaxAmount, 6, ShownDecimals: 2);
+    public static readonly NumberRule Amount = new("the amount", 0m, Money.MaxAmount, 6, ShownDecimals: 2);
 
     /// <summary>How much one unit of a currency is worth in the base currency: more than 0, up to one billion.</summary>
-    public static readonly NumberRule ExchangeRate = new("the rate", 0m, Money.Money.MaxAmount, 6, MinIsExclusive: true);
+    public static readonly NumberRule ExchangeRate = new("the rate", 0m, Money.MaxAmount, 6, MinIsExclusive: true);
 
     /// <summary>The daily conversion cap of an offer: a whole number of conversions.</summary>
     public static readonly NumberRule DailyCap = new("the daily cap", 1m, Offers.OfferValidator.MaxDailyCap, 0, Unit: "conversions");

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Tracker.Core.Amounts;
 using Tracker.Core.Campaigns;
 using Tracker.Core.Networks;
 using Tracker.Core.Offers;
@@ -31,7 +32,7 @@ public sealed class ReportsBrowserTests
         var offer = db.Offers.Add(new Offer
         {
             Name = $"{network} offer", Url = $"https://offers.example/{alias}?o=1", AffiliateNetworkId = net.Id,
-            PayoutType = PayoutType.Cpa, PayoutMicros = Tracker.Core.Money.Money.ToMicros(payout), PayoutCurrency = "USD",
+            PayoutType = PayoutType.Cpa, PayoutMicros = Money.ToMicros(payout), PayoutCurrency = "USD",
         }).Entity;
         await db.SaveChangesAsync(Ct);
         db.Campaigns.Add(new Campaign { Name = $"{network} campaign", Alias = alias, Streams = [ClickTestKit.OffersStream("Everyone", StreamType.Default, (offer.Id, 100))] });

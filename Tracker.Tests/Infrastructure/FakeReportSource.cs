@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tracker.Core.Amounts;
 using Tracker.Core.Reports;
 
 namespace Tracker.Tests.Infrastructure;
@@ -87,5 +88,5 @@ public sealed class FakeReportSource : IReportSource
 
     /// <summary>Counters of <paramref name="clicks"/> clicks with <paramref name="sales"/> sales and the given money (in units).</summary>
     public static ReportCounters Counters(long clicks, long sales = 0, decimal revenue = 0, decimal cost = 0, long leads = 0) =>
-        new(clicks, clicks, leads, sales, 0, 0, Tracker.Core.Money.Money.ToMicros(revenue), 0, Tracker.Core.Money.Money.ToMicros(cost));
+        new(clicks, clicks, leads, sales, 0, 0, Money.ToMicros(revenue), 0, Money.ToMicros(cost));
 }

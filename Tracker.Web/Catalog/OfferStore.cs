@@ -37,7 +37,6 @@ public sealed class OfferStore(IDbContextFactory<TrackerDbContext> contextFactor
             (OfferSort.Updated, true) => offers.OrderByDescending(o => o.UpdatedAt).ThenByDescending(o => o.Id),
             (OfferSort.Payout, false) => offers.OrderBy(o => o.PayoutMicros).ThenBy(o => o.Id),
             (OfferSort.Payout, true) => offers.OrderByDescending(o => o.PayoutMicros).ThenByDescending(o => o.Id),
-            _ => offers.OrderBy(o => o.Id),
         };
         var items = await offers.Skip(Math.Max(0, q.Skip)).Take(Math.Clamp(q.Take, 1, 500)).ToListAsync(ct);
         return new Page<Offer>(items, total);

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
+using Tracker.Core.Amounts;
 using Tracker.Core.Campaigns;
-using Tracker.Core.Money;
 using Tracker.Core.Networks;
 using Tracker.Core.Offers;
 using Tracker.Core.Settings;

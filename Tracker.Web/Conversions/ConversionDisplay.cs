@@ -11,7 +11,7 @@ public static class ConversionDisplay
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     public static string Money(long micros, string currency) =>
-        $"{Core.Money.Money.FromMicros(micros).ToString("#,##0.00####", CultureInfo.InvariantCulture)} {currency}";
+        $"{Core.Amounts.Money.FromMicros(micros).ToString("#,##0.00####", CultureInfo.InvariantCulture)} {currency}";
 
     public static Color StatusColor(ConversionStatus status) => status switch
     {
@@ -19,7 +19,6 @@ public static class ConversionDisplay
         ConversionStatus.Lead => Color.Warning,
         ConversionStatus.Rejected => Color.Error,
         ConversionStatus.Rebill => Color.Info,
-        _ => Color.Default,
     };
 
     public static Color OutcomeColor(PostbackOutcome outcome) => outcome switch
@@ -28,7 +27,6 @@ public static class ConversionDisplay
         PostbackOutcome.DuplicateIgnored or PostbackOutcome.IgnoredStatus => Color.Default,
         PostbackOutcome.TransitionNotAllowed or PostbackOutcome.UnknownSubId => Color.Warning,
         PostbackOutcome.Malformed or PostbackOutcome.Forbidden or PostbackOutcome.Failed or PostbackOutcome.AddressNotAllowed => Color.Error,
-        _ => Color.Default,
     };
 
     /// <summary>What a status means, for tooltips.</summary>
@@ -38,6 +36,5 @@ public static class ConversionDisplay
         ConversionStatus.Sale => "Sale: the network confirmed the payout.",
         ConversionStatus.Rejected => "Rejected: the network cancelled the payout; it no longer counts as revenue.",
         ConversionStatus.Rebill => "Rebill: a repeated payment (upsell) on a conversion.",
-        _ => "",
     };
 }

@@ -1,4 +1,5 @@
 using Tracker.Web.Clicks;
+using Tracker.Web.Postbacks;
 
 namespace Tracker.Web.Conversions;
 

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Tracker.Core.Amounts;
 using Tracker.Core.Conversions;
-using Tracker.Core.Money;
 using Tracker.Web.Data;
 using Tracker.Web.Reports;
 

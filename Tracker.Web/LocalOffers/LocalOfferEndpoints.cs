@@ -8,7 +8,7 @@ using Microsoft.Net.Http.Headers;
 using Tracker.Core.Clicks;
 using Tracker.Core.Offers.LocalOffers;
 using Tracker.Web.Data;
-using Tracker.Web.Endpoints;
+using Tracker.Web.Clicks;
 
 namespace Tracker.Web.LocalOffers;
 

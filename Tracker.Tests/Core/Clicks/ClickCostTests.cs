@@ -1,6 +1,5 @@
+using Tracker.Core.Amounts;
 using Tracker.Core.Clicks;
-using Tracker.Core.Money;
-using Cash = Tracker.Core.Money.Money;
 
 namespace Tracker.Tests.Core.Clicks;
 
@@ -12,9 +11,9 @@ public sealed class ClickCostTests
     public void CostIsConvertedToTheBaseCurrencyAtTheClicksRate()
     {
         var trace = new DecisionTrace();
-        Assert.Equal(540_000, ClickCost.InBase(Cash.FromDecimal(0.5m, "EUR"), Rates, trace));
-        Assert.Equal(20_000, ClickCost.InBase(Cash.FromDecimal(0.02m, "usd"), Rates, trace));
-        Assert.Equal(0, ClickCost.InBase(Cash.Zero(""), Rates, trace));
+        Assert.Equal(540_000, ClickCost.InBase(Money.FromDecimal(0.5m, "EUR"), Rates, trace));
+        Assert.Equal(20_000, ClickCost.InBase(Money.FromDecimal(0.02m, "usd"), Rates, trace));
+        Assert.Equal(0, ClickCost.InBase(Money.Zero(""), Rates, trace));
         Assert.Empty(trace.Lines);
     }
 
@@ -22,7 +21,7 @@ public sealed class ClickCostTests
     public void CostWithoutARateCountsNothingAndTheTraceSaysWhy()
     {
         var trace = new DecisionTrace();
-        Assert.Equal(0, ClickCost.InBase(Cash.FromDecimal(3m, "GBP"), Rates, trace));
+        Assert.Equal(0, ClickCost.InBase(Money.FromDecimal(3m, "GBP"), Rates, trace));
         var line = Assert.Single(trace.Lines);
         Assert.Contains("Cost not counted in reports", line);
         Assert.Contains("GBP", line);

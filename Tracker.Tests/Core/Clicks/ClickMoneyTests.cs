@@ -1,5 +1,5 @@
+using Tracker.Core.Amounts;
 using Tracker.Core.Clicks;
-using Tracker.Core.Money;
 using Tracker.Core.Offers;
 
 namespace Tracker.Tests.Core.Clicks;
@@ -16,7 +16,7 @@ public sealed class ClickMoneyTests
         var revenue = ClickRevenue.For(offer, Rates, out var problem);
 
         Assert.Null(problem);
-        Assert.Equal(new Tracker.Core.Money.Money(540_000, "USD"), revenue);
+        Assert.Equal(new Money(540_000, "USD"), revenue);
     }
 
     [Fact]
@@ -38,8 +38,8 @@ public sealed class ClickMoneyTests
     [Fact]
     public void CostIsParsedWithItsCurrencyOrTheBaseCurrency()
     {
-        Assert.Equal(new Tracker.Core.Money.Money(12_500, "EUR"), ClickParameters.ParseCost(new Dictionary<string, string> { ["cost"] = "0.0125", ["currency"] = "eur" }, "USD", out _));
-        Assert.Equal(new Tracker.Core.Money.Money(300_000, "USD"), ClickParameters.ParseCost(new Dictionary<string, string> { ["cost"] = "0.3" }, "USD", out _));
+        Assert.Equal(new Money(12_500, "EUR"), ClickParameters.ParseCost(new Dictionary<string, string> { ["cost"] = "0.0125", ["currency"] = "eur" }, "USD", out _));
+        Assert.Equal(new Money(300_000, "USD"), ClickParameters.ParseCost(new Dictionary<string, string> { ["cost"] = "0.3" }, "USD", out _));
     }
 
     [Theory]

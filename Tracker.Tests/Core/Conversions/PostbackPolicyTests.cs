@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.WebUtilities;
+using Tracker.Core.Amounts;
 using Tracker.Core.Clicks;
 using Tracker.Core.Conversions;
-using Tracker.Core.Money;
 using Tracker.Core.Offers;
 
 namespace Tracker.Tests.Core.Conversions;
@@ -176,7 +176,7 @@ public sealed class PostbackPolicyTests
         }
         Assert.NotNull(ledger.Conversion);
         Assert.Equal(c.FinalStatus, ledger.Conversion.Status);
-        Assert.Equal(global::Tracker.Core.Money.Money.ToMicros(c.Revenue), ledger.Conversion.RevenueMicros);
+        Assert.Equal(Money.ToMicros(c.Revenue), ledger.Conversion.RevenueMicros);
         Assert.Equal(c.Rebills, ledger.Conversion.RebillCount);
         // Every accepted (subid, tid) is stored once.
         Assert.Equal(ledger.Transactions.Count, ledger.Transactions.Select(t => t.Tid).Distinct().Count());

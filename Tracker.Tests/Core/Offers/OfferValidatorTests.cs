@@ -1,3 +1,4 @@
+using Tracker.Core.Amounts;
 using Tracker.Core.Offers;
 
 namespace Tracker.Tests.Core.Offers;
@@ -50,7 +51,7 @@ public sealed class OfferValidatorTests
     [Fact]
     public void APayoutAboveTheLargestAmountIsRefusedAndTheLargestIsAccepted()
     {
-        var largest = Tracker.Core.Money.Money.ToMicros(Tracker.Core.Money.Money.MaxAmount);
+        var largest = Money.ToMicros(Money.MaxAmount);
 
         Assert.Empty(Errors(Valid(o => o.PayoutMicros = largest)));
         Assert.Equal(["Payout is too large."], Errors(Valid(o => o.PayoutMicros = largest + 1))["payoutValue"]);

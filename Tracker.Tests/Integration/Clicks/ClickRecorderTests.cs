@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.Data.Sqlite;
 using Tracker.Core.Clicks;
+using Tracker.Tests.Infrastructure;
 using Tracker.Web.Clicks;
 using Tracker.Web.Live;
 using static Tracker.Tests.Integration.Clicks.ClickTestKit;
@@ -98,5 +101,64 @@ public sealed class ClickRecorderTests
             var gap = System.Diagnostics.Stopwatch.GetElapsedTime(received[i - 1].At, received[i].At);
             Assert.True(gap >= TimeSpan.FromMilliseconds(80), $"notices {gap.TotalMilliseconds:F0} ms apart");
         }
+    }
+
+    [Fact]
+    public async Task ADatabaseLockedPastTheBusyTimeoutRefusesTheClickWith503AndKeepsNoTraceOfIt()
+    {
+        await using var app = CreateApp();
+        await app.SimpleCampaignAsync("locked");
+        var visitor = app.Visitor();
+        Assert.Equal(HttpStatusCode.Redirect, (await visitor.GetAsync("/locked?sub_id_1=before", Ct)).StatusCode);
+
+        HttpResponseMessage refused;
+        using (HoldWriteLock(app))
+        {
+            // Another writer (a long admin save, a backup, an operator's sqlite3 shell) keeps the
+            // database past the writer's busy_timeout: the visitor is refused, not sent on unrecorded.
+            refused = await visitor.GetAsync("/locked?sub_id_1=refused", Ct);
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Null(refused.Headers.Location);
+        Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
+        Assert.Contains("Temporarily unavailable", await refused.Content.ReadAsStringAsync(Ct));
+        // A lock is not a disk problem: the health check does not page the operator for it.
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync("/health", Ct)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await visitor.GetAsync("/locked?sub_id_1=retry", Ct)).StatusCode);
+        Assert.Equal(["before", "retry"], (await app.ClicksAsync()).Select(c => c.Parameters["sub_id_1"]));
+    }
+
+    [Fact]
+    public async Task AFullQueueMakesClicksWaitForRoomAndNoneIsRefusedOrLost()
+    {
+        await using var app = CreateApp(settings: new() { ["Tracker:ClickQueueCapacity"] = "2", ["Tracker:ClickBatchSize"] = "1" });
+        _ = app.Server;
+        var recorder = app.Service<ClickRecorder>();
+        var clicks = Enumerable.Range(0, 8).Select(_ => NewClick()).ToList();
+
+        List<Task<bool>> results;
+        using (HoldWriteLock(app))
+        {
+            // The writer takes one click and waits for the lock; two fill the queue; the other five
+            // must wait for room. None may be answered while nothing can be written.
+            results = [.. clicks.Select(c => recorder.RecordAsync(c).AsTask())];
+            Assert.All(results, r => Assert.False(r.IsCompleted, "a click was answered before it could be written"));
+        }
+
+        Assert.All(await Task.WhenAll(results), Assert.True);
+        Assert.Equal(clicks.Select(c => c.SubId).Order(), (await app.ClicksAsync()).Select(c => c.SubId).Order());
+    }
+
+    /// <summary>Takes SQLite's write lock on the app's database from another connection until disposed.</summary>
+    private static SqliteConnection HoldWriteLock(TrackerApplication app)
+    {
+        var connection = new SqliteConnection($"Data Source={Path.Combine(app.DataDirectory, "tracker.db")};Pooling=False");
+        connection.Open();
+        using var begin = connection.CreateCommand();
+        begin.CommandText = "BEGIN IMMEDIATE";
+        begin.ExecuteNonQuery();
+        return connection;
     }
 }

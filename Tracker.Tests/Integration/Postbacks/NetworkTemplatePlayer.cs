@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Tracker.Core.Amounts;
 using Tracker.Core.Conversions;
 
 namespace Tracker.Tests.Integration.Postbacks;
@@ -297,13 +298,13 @@ public static partial class NetworkTemplatePlayer
 
         long revenue;
         if (!autoPayout)
-            revenue = global::Tracker.Core.Money.Money.ToMicros(FixedPayout);
+            revenue = Money.ToMicros(FixedPayout);
         else
         {
             var amount = payoutValue is null ? 0m : decimal.Parse(payoutValue, CultureInfo.InvariantCulture);
             var code = currency ?? "USD";
             var rate = code == "USD" ? 1m : Rates[code];
-            revenue = global::Tracker.Core.Money.Money.ToMicros(amount * rate);
+            revenue = Money.ToMicros(amount * rate);
         }
         return new(200, success ?? "created:", status, revenue, clickParameters);
     }

@@ -320,11 +320,11 @@ public sealed class PostbackEndpointTests
         await using var bed = await PostbackTestBed.StartAsync();
         for (var i = 0; i < 40; i++)
             Assert.Equal(HttpStatusCode.Forbidden, (await bed.Client.GetAsync($"/guess{i}/postback?subid=x", Ct)).StatusCode);
-        Assert.Equal(Tracker.Web.Conversions.PostbackRecorder.ForbiddenLogPerMinute, (await bed.LogAsync()).Count);
+        Assert.Equal(Tracker.Web.Postbacks.PostbackRecorder.ForbiddenLogPerMinute, (await bed.LogAsync()).Count);
 
         bed.Clock.Advance(TimeSpan.FromMinutes(1));
         await bed.Client.GetAsync("/guess/postback?subid=x", Ct);
-        Assert.Equal(Tracker.Web.Conversions.PostbackRecorder.ForbiddenLogPerMinute + 1, (await bed.LogAsync()).Count);
+        Assert.Equal(Tracker.Web.Postbacks.PostbackRecorder.ForbiddenLogPerMinute + 1, (await bed.LogAsync()).Count);
     }
 
     [Fact]

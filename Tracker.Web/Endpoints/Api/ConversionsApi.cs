@@ -4,6 +4,7 @@ using Mapster;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
+using Tracker.Core.Amounts;
 using Tracker.Core.Conversions;
 using Tracker.Core.Offers;
 using Tracker.Core.Validation;
@@ -19,8 +20,8 @@ public static class ConversionsApi
     public static void RegisterMappings(TypeAdapterConfig config)
     {
         config.NewConfig<Conversion, ConversionDto>()
-            .Map(d => d.Revenue, s => Core.Money.Money.FromMicros(s.RevenueMicros))
-            .Map(d => d.OriginalPayout, s => Core.Money.Money.FromMicros(s.OriginalPayoutMicros))
+            .Map(d => d.Revenue, s => Money.FromMicros(s.RevenueMicros))
+            .Map(d => d.OriginalPayout, s => Money.FromMicros(s.OriginalPayoutMicros))
             .Map(d => d.Rebills, s => s.RebillCount)
             .Ignore(d => d.Currency, d => d.OfferName!, d => d.AffiliateNetworkName!, d => d.CampaignName!, d => d.AwaitingRate!);
         config.NewConfig<PostbackLogEntry, PostbackDto>();
@@ -64,7 +65,7 @@ public static class ConversionsApi
             AffiliateNetworkName = r.AffiliateNetworkName,
             CampaignName = r.CampaignName,
             AwaitingRate = r.Conversion.PendingCurrency is { } pending
-                ? new PendingRateDto(Core.Money.Money.FromMicros(r.Conversion.PendingMicros), pending)
+                ? new PendingRateDto(Money.FromMicros(r.Conversion.PendingMicros), pending)
                 : null,
         }).ToList();
         return TypedResults.Ok(new ConversionPageDto(items, page.Total, skip, take));

@@ -3,7 +3,7 @@ using Mapster;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
-using Tracker.Core.Money;
+using Tracker.Core.Amounts;
 using Tracker.Core.Offers;
 using Tracker.Core.Validation;
 using Tracker.Web.Catalog;

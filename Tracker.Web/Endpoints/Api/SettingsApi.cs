@@ -1,6 +1,6 @@
 using Mapster;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Tracker.Core.Money;
+using Tracker.Core.Amounts;
 using Tracker.Core.Settings;
 using Tracker.Core.Validation;
 using Tracker.Web.Endpoints.Api.Dtos;

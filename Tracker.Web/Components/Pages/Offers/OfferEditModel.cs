@@ -1,5 +1,5 @@
 using Mapster;
-using Tracker.Core.Money;
+using Tracker.Core.Amounts;
 using Tracker.Core.Offers;
 
 namespace Tracker.Web.Components.Pages.Offers;

@@ -48,8 +48,8 @@ public sealed record ReportChartData(
             labels,
             points.Select(c => c.Clicks).ToList(),
             points.Select(ReportMetrics.Conversions).ToList(),
-            points.Select(c => Core.Money.Money.FromMicros(c.RevenueMicros)).ToList(),
-            points.Select(c => Core.Money.Money.FromMicros(ReportMetrics.ProfitMicros(c))).ToList(),
+            points.Select(c => Core.Amounts.Money.FromMicros(c.RevenueMicros)).ToList(),
+            points.Select(c => Core.Amounts.Money.FromMicros(ReportMetrics.ProfitMicros(c))).ToList(),
             hourly);
     }
 

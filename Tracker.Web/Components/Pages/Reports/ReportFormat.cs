@@ -39,7 +39,7 @@ public static class ReportFormat
     /// </summary>
     public static string Money(decimal units, string currency) => $"{units.ToString("#,##0.00##", Inv)} {currency}";
 
-    public static string MoneyMicros(long micros, string currency) => Money(Core.Money.Money.FromMicros(micros), currency);
+    public static string MoneyMicros(long micros, string currency) => Money(Core.Amounts.Money.FromMicros(micros), currency);
 
     public static string Percent(decimal percent) => percent.ToString("#,##0.##", Inv) + "%";
 

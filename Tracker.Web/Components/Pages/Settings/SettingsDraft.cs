@@ -1,5 +1,5 @@
 using System.Globalization;
-using Tracker.Core.Money;
+using Tracker.Core.Amounts;
 using Tracker.Core.Settings;
 using Tracker.Web.Components.Shared;
 

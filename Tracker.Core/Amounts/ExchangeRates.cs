@@ -1,4 +1,4 @@
-namespace Tracker.Core.Money;
+namespace Tracker.Core.Amounts;
 
 /// <summary>
 /// Converts amounts into the tracker's base currency. A rate says how much one unit of a currency

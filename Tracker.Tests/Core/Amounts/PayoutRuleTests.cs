@@ -1,7 +1,7 @@
-using Tracker.Core.Money;
+using Tracker.Core.Amounts;
 using Tracker.Core.Offers;
 
-namespace Tracker.Tests.Core.Money;
+namespace Tracker.Tests.Core.Amounts;
 
 public sealed class PayoutRuleTests
 {
@@ -15,7 +15,7 @@ public sealed class PayoutRuleTests
     private static Offer Fixed(decimal amount, string currency = "USD") => new()
     {
         Id = 1, PayoutType = PayoutType.Cpa, PayoutAuto = false,
-        PayoutMicros = global::Tracker.Core.Money.Money.ToMicros(amount), PayoutCurrency = currency,
+        PayoutMicros = Money.ToMicros(amount), PayoutCurrency = currency,
     };
 
     private static Offer Auto(string currency = "USD") => new() { Id = 1, PayoutType = PayoutType.Cpa, PayoutAuto = true, PayoutCurrency = currency };

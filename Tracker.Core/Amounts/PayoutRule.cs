@@ -1,6 +1,6 @@
 using Tracker.Core.Offers;
 
-namespace Tracker.Core.Money;
+namespace Tracker.Core.Amounts;
 
 /// <summary>
 /// The payout rules. CPA with a fixed payout: the offer's amount, whatever the postback says.

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Tracker.Web.Conversions;
+namespace Tracker.Web.Postbacks;
 
 /// <summary>A received postback as plain data: where it came from, what it said, its parameters in order.</summary>
 public sealed record PostbackRequest(

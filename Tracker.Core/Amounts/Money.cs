@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Tracker.Core.Money;
+namespace Tracker.Core.Amounts;
 
 /// <summary>
 /// An exact amount: integer micro-units (1/1,000,000 of the currency unit) plus an ISO 4217 code.

@@ -1,4 +1,4 @@
-namespace Tracker.Web.Endpoints;
+namespace Tracker.Web.Clicks;
 
 /// <summary>
 /// Marks the public hot paths (clicks, the double-meta hop, postbacks, local offer files): they run

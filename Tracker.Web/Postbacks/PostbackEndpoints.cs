@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tracker.Core.Security;
-using Tracker.Web.Conversions;
+using Tracker.Web.Clicks;
 using Tracker.Web.Services;
 
-namespace Tracker.Web.Endpoints;
+namespace Tracker.Web.Postbacks;
 
 /// <summary>
 /// The public postback URL <c>GET|POST /{postbackKey}/postback</c> that affiliate networks call.

@@ -11,7 +11,7 @@ using Tracker.Web.Catalog;
 using Tracker.Web.Data;
 using Tracker.Web.Live;
 
-namespace Tracker.Tests.Integration;
+namespace Tracker.Tests.Integration.Api;
 
 public sealed class CampaignsApiTests
 {

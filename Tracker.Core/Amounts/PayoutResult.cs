@@ -1,4 +1,4 @@
-namespace Tracker.Core.Money;
+namespace Tracker.Core.Amounts;
 
 /// <summary>
 /// What one conversion (or rebill) earns, in the base currency, and what the network stated. When

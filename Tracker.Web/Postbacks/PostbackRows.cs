@@ -6,7 +6,7 @@ using Tracker.Core.Clicks;
 using Tracker.Core.Conversions;
 using Tracker.Web.Reports;
 
-namespace Tracker.Web.Conversions;
+namespace Tracker.Web.Postbacks;
 
 /// <summary>
 /// The rows a postback reads and writes, through prepared statements on the postback writer's own

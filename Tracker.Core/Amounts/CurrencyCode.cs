@@ -1,4 +1,4 @@
-namespace Tracker.Core.Money;
+namespace Tracker.Core.Amounts;
 
 /// <summary>ISO 4217 currency codes the tracker knows, with names for pickers.</summary>
 public static class CurrencyCode

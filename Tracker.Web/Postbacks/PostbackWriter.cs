@@ -7,12 +7,13 @@ using Tracker.Core.Clicks;
 using Tracker.Core.Conversions;
 using Tracker.Core.Security;
 using Tracker.Web.Clicks;
+using Tracker.Web.Conversions;
 using Tracker.Web.Data;
 using Tracker.Web.Live;
 using Tracker.Web.Options;
 using Tracker.Web.Reports;
 
-namespace Tracker.Web.Conversions;
+namespace Tracker.Web.Postbacks;
 
 /// <summary>
 /// Records postbacks with group commit, the way <see cref="ClickRecorder"/> records clicks: requests

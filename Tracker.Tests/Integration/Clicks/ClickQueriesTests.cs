@@ -8,7 +8,7 @@ using Tracker.Web.Catalog;
 using Tracker.Web.Clicks;
 using Tracker.Web.Data;
 
-namespace Tracker.Tests.Integration;
+namespace Tracker.Tests.Integration.Clicks;
 
 public sealed class ClickQueriesTests
 {

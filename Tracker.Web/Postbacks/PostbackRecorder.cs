@@ -1,7 +1,7 @@
 using Tracker.Core.Conversions;
 using Tracker.Web.Clicks;
 
-namespace Tracker.Web.Conversions;
+namespace Tracker.Web.Postbacks;
 
 /// <summary>What to answer the network, and what the tracker did.</summary>
 public sealed record PostbackResult(int StatusCode, string Body, PostbackOutcome Outcome, long? ConversionId);

@@ -1,4 +1,4 @@
-namespace Tracker.Core.Money;
+namespace Tracker.Core.Amounts;
 
 /// <summary>Which decimal amounts a user may enter so that they are stored exactly in micro-units.</summary>
 public static class AmountRules

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Tracker.Core.Campaigns;
 using Tracker.Core.Clicks;
 using Tracker.Core.Offers;
-using Tracker.Web.Clicks;
 using Tracker.Web.LocalOffers;
 using Tracker.Web.Options;
 
@@ -12,7 +11,7 @@ using ClickResult = Microsoft.AspNetCore.Http.HttpResults.Results<
     Microsoft.AspNetCore.Http.HttpResults.RedirectHttpResult, Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult,
     Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult, Microsoft.AspNetCore.Http.HttpResults.Ok>;
 
-namespace Tracker.Web.Endpoints;
+namespace Tracker.Web.Clicks;
 
 /// <summary>
 /// The public click surface: <c>GET|HEAD /{alias}</c>, the double meta hop <c>/_go/{token}</c>, and (for
