@@ -30,6 +30,15 @@ public sealed class LowPriorityWork : IDisposable
         }
     }
 
+    private long _allocated;
+
+    /// <summary>
+    /// Managed bytes the work allocated on these threads so far (bench/ReportAlloc prints it): a
+    /// collection starts on the thread whose allocation crosses the budget, and one started here runs at
+    /// this thread's low priority while every other thread waits, so these threads should allocate little.
+    /// </summary>
+    public long AllocatedBytes => Interlocked.Read(ref _allocated);
+
     /// <summary>True when the threads run at lowered priority (for the log and the benchmark notes).</summary>
     public bool Lowered { get; private set; }
 
@@ -76,7 +85,12 @@ public sealed class LowPriorityWork : IDisposable
         }
         try
         {
-            foreach (var work in _queue.GetConsumingEnumerable()) work();
+            foreach (var work in _queue.GetConsumingEnumerable())
+            {
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                work();
+                Interlocked.Add(ref _allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+            }
         }
         catch (ObjectDisposedException)
         {

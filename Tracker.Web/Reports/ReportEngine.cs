@@ -20,64 +20,74 @@ namespace Tracker.Web.Reports;
 /// </summary>
 public sealed class ReportEngine(IDbContextFactory<TrackerDbContext> contexts, SettingsStore settings, LowPriorityWork lowPriority) : IReportSource
 {
-    private static readonly string[] Statuses = Enum.GetNames<ConversionStatus>();
+    private static readonly byte[] RejectedUtf8 = Encoding.UTF8.GetBytes(nameof(ConversionStatus.Rejected));
+    private static readonly (byte[] Utf8, ConversionStatus Status)[] StatusesUtf8 =
+        [.. Enum.GetValues<ConversionStatus>().Select(s => (Encoding.UTF8.GetBytes(s.ToString()), s))];
 
     /// <summary>Runs the report on a low-priority thread (<see cref="LowPriorityWork"/>): clicks keep their cores while reports scan.</summary>
     public Task<ReportResult> RunAsync(ReportRequest request, CancellationToken cancellationToken) =>
-        lowPriority.RunAsync(() => RunHereAsync(request, cancellationToken).GetAwaiter().GetResult(), cancellationToken);
+        lowPriority.RunAsync(() => RunHere(request, cancellationToken), cancellationToken);
 
-    // Microsoft.Data.Sqlite's async methods complete synchronously, so this never blocks on I/O it could have awaited.
-    private async Task<ReportResult> RunHereAsync(ReportRequest request, CancellationToken cancellationToken)
+    // Synchronous on purpose: SQLite reads do not wait for anything an await could give back, and the
+    // report thread is the report's own (LowPriorityWork).
+    private ReportResult RunHere(ReportRequest request, CancellationToken cancellationToken)
     {
         var current = settings.Current;
         request = ReportRequestValidator.Require(request, current.TimeZone);
         ZonedDay.TryFindZone(request.TimeZone, out var zone);
         var plan = new ReportPlan(request, zone);
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        using var db = contexts.CreateDbContext();
+        db.Database.OpenConnection();
         // One read transaction: the names, the rollup state and the rows come from one snapshot.
-        await using var connection = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
-        var catalog = await ReportCatalog.LoadAsync(connection, cancellationToken);
-        var groups = new ReportGroups(plan, catalog);
-
-        if (plan.ReadsClicks)
+        using var connection = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+        using var catalog = new ReportCatalog(connection);
+        var workspace = ReportWorkspace.Rent();
+        try
         {
-            await ReadClicksAsync(connection, plan, catalog, groups, cancellationToken);
-            await ReadConversionsAsync(connection, plan, catalog, groups, cancellationToken);
-        }
-        else
-        {
-            await ReadRollupsAsync(connection, plan, catalog, groups, cancellationToken);
-        }
+            var groups = new ReportGroups(plan, catalog, workspace);
+            if (plan.ReadsClicks)
+            {
+                ReadClicks(connection, plan, catalog, groups, cancellationToken);
+                ReadConversions(connection, plan, catalog, groups, workspace, cancellationToken);
+            }
+            else
+            {
+                ReadRollups(connection, plan, catalog, groups, cancellationToken);
+            }
 
-        var (rows, totals, truncated) = groups.Finish(request);
-        return new ReportResult(rows, totals, current.BaseCurrency, request.TimeZone!, truncated);
+            var (rows, totals, truncated) = groups.Finish(request);
+            return new ReportResult(rows, totals, current.BaseCurrency, request.TimeZone!, truncated);
+        }
+        finally
+        {
+            ReportWorkspace.Return(workspace);
+        }
     }
 
-    private static async Task ReadRollupsAsync(SqliteTransaction connection, ReportPlan plan, ReportCatalog catalog, ReportGroups groups, CancellationToken ct)
+    private static void ReadRollups(SqliteTransaction connection, ReportPlan plan, ReportCatalog catalog, ReportGroups groups, CancellationToken ct)
     {
-        var state = await ReadStateAsync(connection, ct);
+        var state = ReadState(connection);
         var dayGrain = RollupGrains.Smallest(plan.FixedColumns.Concat(plan.Request.Filters.Select(f => ReportPlan.FixedColumn(f.Dimension))));
         var daysUsable = state.BuiltUntil == long.MaxValue && state.Zone is not null && !plan.Request.GroupBy.Contains(ReportDimension.Hour);
         if (!daysUsable)
         {
-            await ReadRollupRangeAsync(connection, plan, catalog, groups, RollupGrain.Quarter, plan.Start, plan.End, ct);
+            ReadRollupRange(connection, plan, catalog, groups, RollupGrain.Quarter, plan.Start, plan.End, ct);
             return;
         }
         if (state.Zone == plan.Request.TimeZone)
         {
-            await ReadRollupRangeAsync(connection, plan, catalog, groups, dayGrain, plan.Start, plan.End, ct);
+            ReadRollupRange(connection, plan, catalog, groups, dayGrain, plan.Start, plan.End, ct);
             return;
         }
         // Another zone: the day rows of every settings-zone day that lies inside the range and inside one
         // of the report's periods, the 15-minute rows for the rest (the edges, and days a period boundary cuts).
         ZonedDay.TryFindZone(state.Zone, out var dayZone);
         foreach (var (useDays, start, end) in plan.Segments(dayZone))
-            await ReadRollupRangeAsync(connection, plan, catalog, groups, useDays ? dayGrain : RollupGrain.Quarter, start, end, ct);
+            ReadRollupRange(connection, plan, catalog, groups, useDays ? dayGrain : RollupGrain.Quarter, start, end, ct);
     }
 
-    private static async Task ReadRollupRangeAsync(SqliteTransaction connection, ReportPlan plan, ReportCatalog catalog, ReportGroups groups,
+    private static void ReadRollupRange(SqliteTransaction connection, ReportPlan plan, ReportCatalog catalog, ReportGroups groups,
         RollupGrain grain, long start, long end, CancellationToken ct)
     {
         var byConversion = plan.Request.Attribution == ReportAttribution.Conversion;
@@ -91,29 +101,38 @@ public sealed class ReportEngine(IDbContextFactory<TrackerDbContext> contexts, S
         var suffix = byConversion ? "AtConversion" : "";
         select.Append($"SUM(Leads{suffix}), SUM(Sales{suffix}), SUM(Rejected{suffix}), SUM(Rebills{suffix}), SUM(RevenueMicros{suffix}), SUM(RevenueHoldMicros{suffix})");
         select.Append($" FROM {RollupSql.Table} WHERE Grain = $grain AND Bucket >= $start AND Bucket < $end");
-        await using var command = connection.NewCommand();
+        using var command = connection.NewCommand();
         command.Parameters.AddWithValue("$grain", (int)grain);
         command.Parameters.AddWithValue("$start", start);
         command.Parameters.AddWithValue("$end", end);
         FinishGroupedQuery(select, command, plan, catalog, keyColumns, rollups: true);
 
-        await using var reader = await command.ExecuteReaderAsync(ct);
+        using var reader = new ReportStatement(connection, command);
         var values = new ReportValues(plan);
-        while (await reader.ReadAsync(ct))
+        var text = TextColumns(keyColumns);
+        while (reader.Read(ct))
         {
             var i = 0;
-            values.Clear();
-            if (plan.HasTime) values.Quarter = slots ? plan.SlotStart(reader.GetInt32(i++)) : reader.GetInt64(i++);
-            foreach (var column in keyColumns) values.Set(column, reader.GetValue(i++));
-            if (reader.IsDBNull(i)) continue; // SUM over no rows
-            var clickRevenue = reader.GetInt64(i + 3);
+            if (plan.HasTime) values.Quarter = slots ? plan.SlotStart(reader.Int(i++)) : reader.Long(i++);
+            ReadKeys(reader, ref i, text, values, groups);
+            if (reader.IsNull(i)) continue; // SUM over no rows
+            var clickRevenue = reader.Long(i + 3);
             var counters = new ReportCounters(
-                Clicks: reader.GetInt64(i), UniqueClicks: reader.GetInt64(i + 1),
-                Leads: reader.GetInt64(i + 5), Sales: reader.GetInt64(i + 6), Rejected: reader.GetInt64(i + 7), Rebills: reader.GetInt64(i + 8),
-                RevenueMicros: clickRevenue + reader.GetInt64(i + 9), RevenueHoldMicros: reader.GetInt64(i + 10),
-                CostMicros: reader.GetInt64(i + 2), BotClicks: reader.GetInt64(i + 4));
+                Clicks: reader.Long(i), UniqueClicks: reader.Long(i + 1),
+                Leads: reader.Long(i + 5), Sales: reader.Long(i + 6), Rejected: reader.Long(i + 7), Rebills: reader.Long(i + 8),
+                RevenueMicros: clickRevenue + reader.Long(i + 9), RevenueHoldMicros: reader.Long(i + 10),
+                CostMicros: reader.Long(i + 2), BotClicks: reader.Long(i + 4));
             groups.Add(values, counters);
         }
+    }
+
+    private static bool[] TextColumns(List<string> columns) => [.. columns.Select(ReportValues.IsText)];
+
+    /// <summary>Reads the key columns from <paramref name="i"/> on: ids as numbers, texts interned from their bytes.</summary>
+    private static void ReadKeys(ReportStatement reader, ref int i, bool[] text, ReportValues values, ReportGroups groups)
+    {
+        for (var c = 0; c < text.Length; c++, i++)
+            values.Codes[c] = text[c] ? groups.Texts.Intern(reader.Utf8(i)) : reader.Long(i);
     }
 
     /// <summary>Adds the request's filters and the grouping (time slot first, then the key columns) and sets the command's text.</summary>
@@ -126,50 +145,39 @@ public sealed class ReportEngine(IDbContextFactory<TrackerDbContext> contexts, S
         command.CommandText = select.ToString();
     }
 
-    private static async Task ReadClicksAsync(SqliteTransaction connection, ReportPlan plan, ReportCatalog catalog, ReportGroups groups, CancellationToken ct)
+    private static void ReadClicks(SqliteTransaction connection, ReportPlan plan, ReportCatalog catalog, ReportGroups groups, CancellationToken ct)
     {
         var keyColumns = plan.ClickColumns;
         var select = new StringBuilder("SELECT ");
         if (plan.HasTime) select.Append(plan.SlotExpression("CreatedAt")).Append(" AS Slot, ");
         foreach (var column in keyColumns) select.Append(ReportPlan.ClickColumn(column)).Append(" AS ").Append(column).Append(", ");
         select.Append("COUNT(*), SUM(IsUnique), SUM(CostBaseMicros), SUM(RevenueMicros), SUM(BotReason <> 0) FROM clicks WHERE CreatedAt >= $start AND CreatedAt < $end");
-        await using var command = connection.NewCommand();
+        using var command = connection.NewCommand();
         command.Parameters.AddWithValue("$start", ReportPlan.Timestamp(plan.Start));
         command.Parameters.AddWithValue("$end", ReportPlan.Timestamp(plan.End));
         FinishGroupedQuery(select, command, plan, catalog, keyColumns, rollups: false);
 
-        await using var reader = await command.ExecuteReaderAsync(ct);
+        using var reader = new ReportStatement(connection, command);
         var values = new ReportValues(plan);
-        while (await reader.ReadAsync(ct))
+        var text = TextColumns(keyColumns);
+        while (reader.Read(ct))
         {
             var i = 0;
-            values.Clear();
-            if (plan.HasTime) values.Quarter = plan.SlotStart(reader.GetInt32(i++));
-            foreach (var column in keyColumns) values.Set(column, reader.GetValue(i++));
-            if (reader.GetInt64(i) == 0) continue;
+            if (plan.HasTime) values.Quarter = plan.SlotStart(reader.Int(i++));
+            ReadKeys(reader, ref i, text, values, groups);
+            if (reader.Long(i) == 0) continue;
             groups.Add(values, new ReportCounters(
-                Clicks: reader.GetInt64(i), UniqueClicks: reader.GetInt64(i + 1), Leads: 0, Sales: 0, Rejected: 0, Rebills: 0,
-                RevenueMicros: reader.GetInt64(i + 3), RevenueHoldMicros: 0, CostMicros: reader.GetInt64(i + 2), BotClicks: reader.GetInt64(i + 4)));
+                Clicks: reader.Long(i), UniqueClicks: reader.Long(i + 1), Leads: 0, Sales: 0, Rejected: 0, Rebills: 0,
+                RevenueMicros: reader.Long(i + 3), RevenueHoldMicros: 0, CostMicros: reader.Long(i + 2), BotClicks: reader.Long(i + 4)));
         }
     }
 
-    private static async Task ReadConversionsAsync(SqliteTransaction connection, ReportPlan plan, ReportCatalog catalog, ReportGroups groups, CancellationToken ct)
+    private static void ReadConversions(SqliteTransaction connection, ReportPlan plan, ReportCatalog catalog, ReportGroups groups,
+        ReportWorkspace workspace, CancellationToken ct)
     {
         var start = ReportPlan.Timestamp(plan.Start);
         var end = ReportPlan.Timestamp(plan.End);
-        // Rebills (active or taken back) of the conversions, for their parts and their times.
-        var rebills = new Dictionary<long, List<RebillFact>>();
-        await using (var command = connection.NewCommand())
-        {
-            command.CommandText = "SELECT ConversionId, CreatedAt, RevenueMicros, Status FROM conversion_transactions WHERE IsRebill = 1";
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                var id = reader.GetInt64(0);
-                if (!rebills.TryGetValue(id, out var list)) rebills[id] = list = [];
-                list.Add(new RebillFact(ParseUtc(reader.GetString(1)), reader.GetInt64(2), reader.GetString(3) == nameof(ConversionStatus.Rejected)));
-            }
-        }
+        var rebillCount = ReadRebills(connection, workspace, ct);
 
         var keyColumns = plan.ClickColumns;
         var select = new StringBuilder("SELECT v.Id, v.Status, v.RevenueMicros, v.CreatedAt, c.CreatedAt");
@@ -178,25 +186,27 @@ public sealed class ReportEngine(IDbContextFactory<TrackerDbContext> contexts, S
         select.Append(plan.Request.Attribution == ReportAttribution.Click
             ? "v.ClickedAt >= $start AND v.ClickedAt < $end"
             : "((v.CreatedAt >= $start AND v.CreatedAt < $end) OR v.Id IN (SELECT ConversionId FROM conversion_transactions WHERE IsRebill = 1 AND CreatedAt >= $start AND CreatedAt < $end))");
-        await using var conversions = connection.NewCommand();
+        using var conversions = connection.NewCommand();
         conversions.Parameters.AddWithValue("$start", start);
         conversions.Parameters.AddWithValue("$end", end);
         plan.AppendFilters(select, conversions, catalog, rollups: false, alias: "c.");
         conversions.CommandText = select.ToString();
 
-        await using var rows = await conversions.ExecuteReaderAsync(ct);
+        using var rows = new ReportStatement(connection, conversions);
         var values = new ReportValues(plan);
-        while (await rows.ReadAsync(ct))
+        var text = TextColumns(keyColumns);
+        while (rows.Read(ct))
         {
-            var id = rows.GetInt64(0);
-            var status = Enum.Parse<ConversionStatus>(rows.GetString(1));
-            var createdAt = ParseUtc(rows.GetString(3));
-            var clickedAt = ParseUtc(rows.GetString(4));
-            values.Clear();
-            for (var i = 0; i < keyColumns.Count; i++) values.Set(keyColumns[i], rows.GetValue(5 + i));
-            var parts = ConversionContribution.Parts(status, rows.GetInt64(2), createdAt, rebills.TryGetValue(id, out var r) ? r : []);
-            foreach (var part in parts)
+            var id = rows.Long(0);
+            var status = StatusOf(rows, 1);
+            var createdAt = rows.UtcTime(3);
+            var clickedAt = rows.UtcTime(4);
+            var i = 5;
+            ReadKeys(rows, ref i, text, values, groups);
+            var parts = ConversionContribution.Parts(status, rows.Long(2), createdAt, RebillsOf(workspace, rebillCount, id));
+            for (var p = 0; p < parts.Count; p++)
             {
+                var part = parts[p];
                 var at = plan.Request.Attribution == ReportAttribution.Click ? clickedAt : part.AtUtc;
                 var quarter = ReportTime.Quarter(at);
                 if (quarter < plan.Start || quarter >= plan.End) continue;
@@ -206,12 +216,52 @@ public sealed class ReportEngine(IDbContextFactory<TrackerDbContext> contexts, S
         }
     }
 
-    private static async Task<(string? Zone, long BuiltUntil)> ReadStateAsync(SqliteTransaction connection, CancellationToken ct)
+    /// <summary>Every rebill (active or taken back), ordered by conversion, into the workspace; their count.</summary>
+    private static int ReadRebills(SqliteTransaction connection, ReportWorkspace workspace, CancellationToken ct)
     {
-        await using var command = connection.NewCommand();
+        using var command = connection.NewCommand();
+        command.CommandText = "SELECT ConversionId, CreatedAt, RevenueMicros, Status FROM conversion_transactions WHERE IsRebill = 1 ORDER BY ConversionId, Id";
+        using var reader = new ReportStatement(connection, command);
+        var n = 0;
+        while (reader.Read(ct))
+        {
+            if (n == workspace.Rebills.Length)
+            {
+                Array.Resize(ref workspace.RebillIds, n * 2);
+                Array.Resize(ref workspace.Rebills, n * 2);
+            }
+            workspace.RebillIds[n] = reader.Long(0);
+            workspace.Rebills[n] = new RebillFact(reader.UtcTime(1), reader.Long(2), reader.TextIs(3, RejectedUtf8));
+            n++;
+        }
+        return n;
+    }
+
+    private static IEnumerable<RebillFact> RebillsOf(ReportWorkspace workspace, int count, long conversionId)
+    {
+        var ids = workspace.RebillIds.AsSpan(0, count);
+        var first = ids.BinarySearch(conversionId);
+        if (first < 0) return [];
+        while (first > 0 && ids[first - 1] == conversionId) first--;
+        var last = first;
+        while (last + 1 < count && ids[last + 1] == conversionId) last++;
+        return new ArraySegment<RebillFact>(workspace.Rebills, first, last - first + 1);
+    }
+
+    private static ConversionStatus StatusOf(ReportStatement reader, int i)
+    {
+        var utf8 = reader.Utf8(i);
+        foreach (var (name, status) in StatusesUtf8)
+            if (utf8.SequenceEqual(name)) return status;
+        return Enum.Parse<ConversionStatus>(Encoding.UTF8.GetString(utf8));
+    }
+
+    private static (string? Zone, long BuiltUntil) ReadState(SqliteTransaction connection)
+    {
+        using var command = connection.NewCommand();
         command.CommandText = RollupSql.ReadState;
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? (reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetInt64(1)) : (null, long.MinValue);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetInt64(1)) : (null, long.MinValue);
     }
 
     internal static DateTime ParseUtc(string text) =>

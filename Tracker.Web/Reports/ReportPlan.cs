@@ -174,21 +174,3 @@ internal sealed class ReportPlan
         }
     }
 }
-
-/// <summary>One result row's raw values before grouping: its quarter and its columns.</summary>
-internal sealed class ReportValues(ReportPlan plan)
-{
-    private readonly Dictionary<string, object> _columns = new(StringComparer.Ordinal);
-
-    public ReportPlan Plan { get; } = plan;
-
-    public long Quarter { get; set; }
-
-    public void Clear() => Quarter = 0;
-
-    public void Set(string column, object value) => _columns[column] = value;
-
-    public long Id(string column) => _columns[column] is long l ? l : Convert.ToInt64(_columns[column], CultureInfo.InvariantCulture);
-
-    public string Text(string column) => _columns[column] as string ?? "";
-}

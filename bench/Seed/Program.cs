@@ -20,13 +20,17 @@ using Tracker.Web.Reports;
 // (leads, sales, rejected, rebills), and the report rollups. Rows and rollups are written directly with
 // prepared statements in big transactions.
 //
-//   dotnet run -c Release --project bench/Seed -- <data directory> [clicks] [conversions] [time zone] [api key]
+//   dotnet run -c Release --project bench/Seed -- <data directory> [clicks] [conversions] [time zone] [api key] [sub_id_1 values]
+//
+// sub_id_1 values (default 5,000, Zipf-skewed): bench/report-alloc.sh asks for many, as the click
+// benchmark's traffic (a distinct sub_id_1 per click) gives a sub_id_1 report one group per click.
 
 var dataDir = Path.GetFullPath(args.Length > 0 ? args[0] : "bench-data");
 var clickCount = args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 10_000_000;
 var conversionCount = args.Length > 2 ? long.Parse(args[2], CultureInfo.InvariantCulture) : 200_000;
 var zone = args.Length > 3 ? args[3] : "Europe/Berlin";
 var apiKey = args.Length > 4 ? args[4] : "bench-api-key-0123456789";
+var subIdValues = args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 5000;
 const int Days = 90;
 const int Campaigns = 50, OffersPerCampaign = 10, Networks = 20, Groups = 25, CountryCount = 100;
 
@@ -78,7 +82,7 @@ static int Pick(double[] cumulative, Random r) { var i = Array.BinarySearch(cumu
 var campaignWeights = Zipf(Campaigns, 0.8);
 var offerWeights = Zipf(OffersPerCampaign, 0.7);
 var countryWeights = Zipf(CountryCount, 1.1);
-var subIdWeights = Zipf(5000, 1.0);
+var subIdWeights = Zipf(subIdValues, 1.0);
 var countries = Tracker.Core.Geo.CountryCode.All.Keys.Order().Take(CountryCount).ToArray();
 string[] sources = ["facebook", "google", "tiktok", "taboola", "outbrain", "propeller", "zeropark", "push"];
 
