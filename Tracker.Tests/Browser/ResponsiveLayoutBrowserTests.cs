@@ -48,7 +48,11 @@ public sealed class ResponsiveLayoutBrowserTests
           const sideways = [...document.querySelectorAll('.mud-main-content .mud-table-container, .mud-main-content .report-table-scroll')]
             .filter(e => visible(e) && e.scrollWidth > e.clientWidth + 1)
             .map(e => (e.closest('[data-testid]')?.dataset.testid ?? 'table') + ' ' + e.scrollWidth + 'px in ' + e.clientWidth + 'px');
-          return { scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth, overlaps, sideways };
+          // Buttons whose own label is cut off (a toggle squeezed by a search box next to it).
+          const clipped = [...document.querySelectorAll('.mud-main-content button')]
+            .filter(b => visible(b) && b.innerText.trim().length > 0 && b.scrollWidth > b.clientWidth + 1)
+            .map(b => describe(b) + ' ' + b.scrollWidth + 'px of label in ' + b.clientWidth + 'px');
+          return { scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth, overlaps, sideways, clipped };
         }
         """;
 
@@ -80,6 +84,7 @@ public sealed class ResponsiveLayoutBrowserTests
                 if (scrollWidth > clientWidth)
                     problems.Add($"{path} at {width}px scrolls sideways: {scrollWidth}px of content in {clientWidth}px.");
                 problems.AddRange(layout.GetProperty("overlaps").EnumerateArray().Select(o => $"{path} at {width}px: {o.GetString()}"));
+                problems.AddRange(layout.GetProperty("clipped").EnumerateArray().Select(b => $"{path} at {width}px: a button's label is cut off: {b.GetString()}."));
                 // The lists show their columns without sideways scrolling at desktop width with the drawer open,
                 // and the clicks list (cards on phones) at both widths; only a report with many columns may scroll.
                 if (path != "/admin/reports" && (width == 1440 || path == "/admin/clicks"))
