@@ -154,6 +154,64 @@ public sealed class LocalOfferBrowserTests
         Assert.Contains("Still here", await (await admin.APIRequest.GetAsync($"/lo/{(await session.App.ReadOfferAsync(offer.Id)).LocalKey}/")).TextAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ANewLocalOfferIsCreatedWithItsZipInOneSaveAndARefusedZipLeavesNoOfferBehind()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var admin = await session.CreateAdminAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var badZip = Path.Combine(session.App.DataDirectory, "broken-landing.zip");
+        await File.WriteAllBytesAsync(badZip, new TestArchive().File("readme.txt", "no page here").File("send.php", "<?php").ToBytes(), ct);
+        var goodZip = Path.Combine(session.App.DataDirectory, "spring-landing.zip");
+        await File.WriteAllBytesAsync(goodZip, TestArchive.Landing("Spring sale", "spring/").ToBytes(), ct);
+
+        await admin.GotoAsync("/admin/offers/new");
+        await BrowserSession.WaitForCircuitAsync(admin);
+        await admin.FillAsync("#offer-name", "Spring pre-lander");
+        await admin.Locator("input[data-testid=offer-is-local]").CheckAsync(new() { Force = true });
+        var slot = admin.Locator("[data-testid=local-offer-slot]");
+        await Assertions.Expect(slot.Locator("[data-testid=local-offer-empty]")).ToContainTextAsync("uploaded when you save");
+
+        // A zip the server refuses: Save creates nothing, says why next to the upload, and keeps what was typed.
+        await slot.Locator("input[type=file]").First.SetInputFilesAsync(badZip);
+        await Assertions.Expect(slot.Locator("[data-testid=local-offer-chosen-name]")).ToHaveTextAsync("broken-landing.zip");
+        await admin.ClickAsync("[data-testid=offer-save]");
+        var errors = slot.Locator("[data-testid=local-offer-errors]");
+        await Assertions.Expect(errors).ToContainTextAsync("broken-landing.zip was not accepted, so the offer was not created", new() { Timeout = 30_000 });
+        await Assertions.Expect(errors).ToContainTextAsync("'send.php' is server-side code");
+        await BrowserSession.ScreenshotAsync(admin, "local-offer-new-refused");
+        Assert.EndsWith("/admin/offers/new", admin.Url, StringComparison.Ordinal);
+        Assert.Equal("Spring pre-lander", await admin.InputValueAsync("#offer-name"));
+        Assert.Empty(await session.App.Service<Tracker.Web.Catalog.OfferStore>().ListSummariesAsync(ct));
+        await Assertions.Expect(slot.Locator("[data-testid=local-offer-chosen]")).ToHaveCountAsync(0);
+
+        // A good zip: one Save creates the offer and publishes its page.
+        await slot.Locator("input[type=file]").First.SetInputFilesAsync(goodZip);
+        await Assertions.Expect(slot.Locator("[data-testid=local-offer-chosen-name]")).ToHaveTextAsync("spring-landing.zip");
+        await Assertions.Expect(errors).ToHaveCountAsync(0);
+        await BrowserSession.ScreenshotAsync(admin, "local-offer-new-chosen");
+        await admin.ClickAsync("[data-testid=offer-save]");
+        await admin.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/admin/offers/[0-9]+$"), new() { Timeout = 30_000 });
+        await Assertions.Expect(slot.Locator("[data-testid=local-offer-filename]")).ToHaveTextAsync("spring-landing.zip", new() { Timeout = 30_000 });
+        await Assertions.Expect(slot.Locator("[data-testid=local-offer-count]")).ToHaveTextAsync("3 files");
+        await Assertions.Expect(admin.Locator("[data-testid=unsaved-changes]")).ToHaveCountAsync(0);
+        await BrowserSession.ScreenshotAsync(admin, "local-offer-new-published");
+
+        var id = int.Parse(admin.Url[(admin.Url.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        var offer = await session.App.ReadOfferAsync(id);
+        Assert.Equal(("Spring pre-lander", true), (offer.Name, offer.IsLocal));
+        Assert.Single(await session.App.Service<Tracker.Web.Catalog.OfferStore>().ListSummariesAsync(ct));
+        var served = await admin.APIRequest.GetAsync($"/lo/{offer.LocalKey}/");
+        Assert.Contains("<h1>Spring sale</h1>", await served.TextAsync(), StringComparison.Ordinal);
+
+        // The editor took the version the upload produced as its own: a further edit saves without a conflict.
+        await admin.FillAsync("#offer-name", "Spring pre-lander v2");
+        await admin.ClickAsync("[data-testid=offer-save]");
+        await Assertions.Expect(admin.Locator("[data-testid=unsaved-changes]")).ToHaveCountAsync(0);
+        await Assertions.Expect(admin.Locator("[data-testid=conflict-banner]")).ToHaveCountAsync(0);
+        Assert.Equal("Spring pre-lander v2", (await session.App.ReadOfferAsync(id)).Name);
+    }
+
     /// <summary>Opens the offer editor's Main tab and turns on "Local offer" when it is off: the upload sits there.</summary>
     private static async Task OpenUploaderAsync(IPage page, int offerId)
     {

@@ -35,4 +35,23 @@ public sealed class ClicksListRevenueTests
         Assert.StartsWith("—", Revenue(lead.SubId).Trim()); // on hold is not earned yet
         Assert.Equal("—", Revenue(nothing.SubId).Trim());
     }
+
+    [Fact]
+    public async Task AClicksPageShowsTheSameEarnedRevenueAsTheListWithItsParts()
+    {
+        await using var bed = await PostbackTestBed.StartAsync();
+        var auto = await bed.AddOfferAsync(o => o.PayoutAuto = true);
+        var sold = await bed.AddClickAsync(auto);
+        var waiting = await bed.AddClickAsync(auto);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await bed.SendAsync($"subid={sold.SubId}&status=sale&payout=52.92")).Response.StatusCode);
+
+        await using var ctx = new AdminComponentContext(bed.App);
+        var page = ctx.Render<ClickDetails>(p => p.Add(c => c.SubId, sold.SubId));
+        page.WaitForAssertion(() => Assert.Contains("52.92 USD", page.Find("[data-testid=click-earned]").TextContent), Wait);
+        Assert.Contains("conversion 52.92 USD (sale, rebills included)", page.Find("[data-testid=click-earned]").TextContent);
+        Assert.DoesNotContain("CPA offers earn on conversion", page.Markup);
+
+        var none = ctx.Render<ClickDetails>(p => p.Add(c => c.SubId, waiting.SubId));
+        none.WaitForAssertion(() => Assert.Contains("no conversion yet", none.Find("[data-testid=click-earned]").TextContent), Wait);
+    }
 }

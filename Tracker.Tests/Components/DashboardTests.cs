@@ -80,6 +80,9 @@ public sealed class DashboardTests
         Assert.Equal("30.00 USD", CardText(cut, "profit", "card-today"));
         Assert.Equal("0.3333 USD", CardText(cut, "epc", "card-today"));
         Assert.Empty(cut.FindAll("[data-testid=dashboard-setup]"));
+        // The last 14 days as a chart (its points are checked in ReportChartDataTests).
+        Assert.NotNull(cut.Find("[data-testid=report-charts]"));
+        Assert.Empty(cut.FindAll("[data-testid=dashboard-no-traffic]"));
 
         // Top lists: most revenue first.
         var offers = cut.Find("[data-testid=dashboard-top][data-dimension=offer]");

@@ -24,6 +24,7 @@ public sealed class OfferEditorTests : MudComponentContext, IAsyncLifetime
     public ValueTask InitializeAsync()
     {
         UseTracker(_app);
+        UseLocalOfferUpload();
         _hosts = RenderPopoverHosts();
         return ValueTask.CompletedTask;
     }
@@ -81,6 +82,50 @@ public sealed class OfferEditorTests : MudComponentContext, IAsyncLifetime
         Assert.Equal("Manager: Anna", saved.Notes);
         Assert.EndsWith($"/admin/offers/{saved.Id}", Services.GetRequiredService<NavigationManager>().Uri);
         Assert.Empty(cut.FindAll("[data-testid=unsaved-changes]"));
+    }
+
+    [Fact]
+    public async Task ANewLocalOfferOffersItsZipUploadBeforeTheFirstSaveAndNoRedirectChoices()
+    {
+        var cut = Render<OfferEditor>();
+        cut.WaitForElement("#offer-name");
+        cut.Find("#offer-name").Input("Spring pre-lander");
+        Assert.NotEmpty(cut.FindAll("[data-testid=offer-redirect]"));
+
+        cut.Find("input[data-testid=offer-is-local]").Change(true);
+
+        // The uploader is there before the first save, and nothing that only applies to a redirect is.
+        var slot = cut.WaitForElement("[data-testid=local-offer-slot]");
+        Assert.NotNull(slot.QuerySelector("[data-testid=local-offer-dropzone]"));
+        Assert.Contains("Choose the page's zip now and it is uploaded when you save", slot.TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=offer-redirect]"));
+        Assert.Empty(cut.FindAll("[data-testid=subid-warning]"));
+        Assert.Empty(cut.FindAll("[data-testid=url-preview]"));
+        Assert.Contains("URL (optional for a local offer)", cut.Markup);
+
+        // Saved without a zip: the offer exists, and the uploader says what visitors get until a page is uploaded.
+        cut.Find("[data-testid=offer-save]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Offer #", cut.Find("[data-testid=editor-offer-id]").TextContent));
+        var saved = Assert.Single((await Offers.ListAsync(new OfferQuery(), Ct)).Items);
+        Assert.True(saved.IsLocal);
+        cut.WaitForAssertion(() => Assert.Contains("No page uploaded yet", cut.Find("[data-testid=local-offer-empty]").TextContent));
+        Assert.Contains("404", cut.Find("[data-testid=local-offer-empty]").TextContent);
+        Assert.DoesNotContain("redirected to its URL", cut.Markup);
+    }
+
+    /// <summary>The uploader's own services, from the running host; the antiforgery token is the page's (a fixed one here).</summary>
+    private void UseLocalOfferUpload()
+    {
+        Services.AddSingleton(_app.Services.GetRequiredService<Tracker.Web.LocalOffers.LocalOfferStore>());
+        Services.AddSingleton(_app.Services.GetRequiredService<Tracker.Web.LocalOffers.LocalOfferPages>());
+        Services.AddSingleton(_app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Tracker.Web.LocalOffers.LocalOfferOptions>>());
+        Services.AddSingleton(_app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>>());
+        Services.AddSingleton<Microsoft.AspNetCore.Components.Forms.AntiforgeryStateProvider>(new FixedAntiforgery());
+    }
+
+    private sealed class FixedAntiforgery : Microsoft.AspNetCore.Components.Forms.AntiforgeryStateProvider
+    {
+        public override Microsoft.AspNetCore.Components.Forms.AntiforgeryRequestToken? GetAntiforgeryToken() => new("token", "__RequestVerificationToken");
     }
 
     [Fact]

@@ -14,6 +14,9 @@ public sealed class OfferMainTabTests : MudComponentContext
 
     private readonly List<string> _changed = [];
 
+    // The uploader talks to the host (store, antiforgery, JS upload): OfferEditorTests and LocalOfferBrowserTests cover it.
+    public OfferMainTabTests() => ComponentFactories.AddStub<LocalOfferUpload>();
+
     private IRenderedComponent<OfferMainTab> RenderTab(OfferEditModel model, ValidationErrors? errors = null) =>
         Render<OfferMainTab>(p => p
             .Add(t => t.Model, model)
@@ -67,6 +70,7 @@ public sealed class OfferMainTabTests : MudComponentContext
         cut.Find("input[data-testid=offer-is-local]").Change(true);
 
         Assert.True(model.IsLocal);
+        Assert.NotNull(cut.Find("[data-testid=local-offer-slot]"));
         Assert.Empty(cut.FindAll("[data-testid=subid-warning]"));
         Assert.Empty(cut.FindAll("[data-testid=offer-redirect]"));
         Assert.Empty(cut.FindAll("[data-testid=redirect-explanation]"));
@@ -160,19 +164,5 @@ public sealed class OfferMainTabTests : MudComponentContext
         var help = hosts.WaitForElement("[data-testid=macro-help]").TextContent;
         foreach (var macro in new[] { "{subid}", "{campaign_id}", "{offer_name}", "{country}", "{user_agent}", "{sub_id_1}", "{random}", "{date}", "{_name}" })
             Assert.Contains(macro, help);
-    }
-
-    [Fact]
-    public void LocalOfferMarksThePlaceOfTheUpload()
-    {
-        var model = new OfferEditModel();
-        var cut = RenderTab(model);
-        Assert.Empty(cut.FindAll("[data-testid=local-offer-slot]"));
-
-        cut.Find("input[data-testid=offer-is-local]").Change(true);
-
-        Assert.True(model.IsLocal);
-        Assert.Contains("Upload the offer's zip after saving", cut.Find("[data-testid=local-offer-slot]").TextContent);
-        Assert.Contains("URL (optional for a local offer)", cut.Markup);
     }
 }

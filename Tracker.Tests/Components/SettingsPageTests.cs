@@ -86,6 +86,23 @@ public sealed class SettingsPageTests : IAsyncDisposable
     }
 
     [Fact]
+    public void AfterARefusedSaveTheNextGoodSaveLeavesOnlySettingsSavedOnScreen()
+    {
+        var page = _ctx.RenderWithProviders<Settings>();
+        AddRate(page, "EUR", "0");
+        page.Find("[data-testid=settings-save]").Click();
+        page.WaitForAssertion(() => Assert.Contains("Nothing was saved", Text(page)));
+
+        page.Find("[data-testid=rate-value-0]").Input("1,08");
+        page.Find("[data-testid=settings-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(1.08m, Store.Current.ExchangeRates["EUR"]));
+        page.WaitForAssertion(() => Assert.Contains("Settings saved.", Text(page)));
+        // The earlier warning no longer holds, so it is not left standing beside the success.
+        Assert.DoesNotContain("Nothing was saved", Text(page));
+    }
+
+    [Fact]
     public void ValidRatesAreSavedAndExplainedInTheBaseCurrency()
     {
         var page = _ctx.RenderWithProviders<Settings>();
