@@ -14,12 +14,16 @@ namespace Tracker.Web.Reports;
 /// <remarks>
 /// Arrays of plain structs cost a collection nothing to keep (the GC does not scan them). A workspace
 /// that grew past <see cref="MaxKeptGroups"/> groups (a report over hundreds of thousands of distinct
-/// sub_id_1 values; about 45 MB at the limit) is not kept, so one unusual report does not hold its memory for ever.
+/// sub_id_1 values; about 45 MB at the limit) is not kept, and of those over <see cref="BigGroups"/> only
+/// one is, so one unusual report does not hold its memory for ever.
 /// </remarks>
 internal sealed class ReportWorkspace
 {
     /// <summary>Workspaces bigger than this many groups are dropped after the report.</summary>
     public const int MaxKeptGroups = 1 << 18;
+
+    /// <summary>Workspaces with room for more groups than this are "big": at most one of them is kept.</summary>
+    public const int BigGroups = 1 << 16;
 
     /// <summary>One per report thread (<see cref="LowPriorityWork"/> runs two).</summary>
     private const int KeptWorkspaces = 2;
@@ -56,7 +60,11 @@ internal sealed class ReportWorkspace
         workspace.Clear();
         lock (Gate)
         {
-            if (Free.Count < KeptWorkspaces) Free.Push(workspace);
+            if (Free.Count >= KeptWorkspaces) return;
+            if (workspace.Keys.Length > BigGroups)
+                foreach (var kept in Free)
+                    if (kept.Keys.Length > BigGroups) return;
+            Free.Push(workspace);
         }
     }
 

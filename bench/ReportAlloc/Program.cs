@@ -21,7 +21,8 @@ using Tracker.Web.Services;
 //
 //   dotnet bench/ReportAlloc/bin/Release/net10.0/ReportAlloc.dll <seeded data directory> [runs, default 20]
 //
-// bench/report-alloc.sh seeds a data directory (bench/Seed) and runs this.
+// bench/report-alloc.sh seeds a data directory (bench/Seed) and runs this. REPORT_ALLOC_TYPES=1 also
+// prints, per report, the types that allocated most (sampled by the allocation ticks).
 
 var dataDir = Path.GetFullPath(args.Length > 0 ? args[0] : throw new ArgumentException("Give a data directory seeded by bench/Seed."));
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;

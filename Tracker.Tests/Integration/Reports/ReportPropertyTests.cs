@@ -49,6 +49,8 @@ public sealed class ReportPropertyTests
         {
             var request = RandomRequest(random, oracle);
             await AssertMatchesAsync(reports, oracle, request, $"seed {seed}, report {i}");
+            await AssertLimitKeepsTheFirstRowsAsync(reports, request, random.Next(1, 8), $"seed {seed}, report {i}");
+            await AssertLimitKeepsTheFirstRowsAsync(reports, request with { SortByKeys = true, SortDescending = random.Next(2) == 0 }, random.Next(1, 8), $"seed {seed}, report {i} by keys");
         }
 
         // Each day grain at least once (Berlin, no hours): by offer, by country, by both, by nothing.
@@ -130,6 +132,17 @@ public sealed class ReportPropertyTests
         Assert.All(values.Skip(defined.Count), v => Assert.Null(v));
         for (var i = 1; i < defined.Count; i++)
             Assert.True(request.SortDescending ? defined[i - 1] >= defined[i] : defined[i - 1] <= defined[i], $"{describe}: not sorted by {request.SortBy}");
+    }
+
+    /// <summary>A limited report is the first rows of the whole one, in the same order (ties in key order), with the same totals.</summary>
+    private static async Task AssertLimitKeepsTheFirstRowsAsync(IReportSource reports, ReportRequest request, int limit, string what)
+    {
+        var whole = await reports.RunAsync(request, Ct);
+        var first = await reports.RunAsync(request with { Limit = limit }, Ct);
+        static IEnumerable<(string, ReportCounters)> Rows(ReportResult r) => r.Rows.Select(row => (string.Join("|", row.Keys.Select(k => k.Value)), row.Counters));
+        Assert.Equal(Rows(whole).Take(limit), Rows(first));
+        Assert.Equal(whole.Rows.Count > limit, first.Truncated);
+        Assert.True(whole.Totals == first.Totals, $"{what}: totals differ with limit {limit}");
     }
 
     private static ReportRequest RandomRequest(Random random, ReportOracle oracle)
