@@ -1,11 +1,5 @@
 namespace Tracker.Core.Bots;
 
-/// <summary>One entry of a bot user-agent list: a piece of text that, found anywhere in a user agent (ignoring case), marks a bot.</summary>
-public sealed record BotUserAgentEntry(string Text, string Source);
-
-/// <summary>One entry of a datacenter range list.</summary>
-public sealed record BotIpRangeEntry(IpRange Range, string Source);
-
 /// <summary>
 /// The bot lists the classifier is built from, read from text files: one entry a line, <c>#</c> starts
 /// a comment (a whole line or the rest of one), blank lines are ignored. A list with a bad line is

@@ -31,9 +31,3 @@ public sealed record ParsedPostback
 
     public StatusResolution ResolveStatus() => StatusMap.Resolve(Status);
 }
-
-/// <summary>The parser's answer: a postback, or a message that says what is wrong with it.</summary>
-public sealed record PostbackParseResult(ParsedPostback? Postback, string Error, string? SubIdHint)
-{
-    public bool IsValid => Postback is not null;
-}

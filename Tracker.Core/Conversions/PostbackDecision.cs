@@ -2,23 +2,6 @@ using Tracker.Core.Amounts;
 
 namespace Tracker.Core.Conversions;
 
-/// <summary>What a postback does to the click's conversion.</summary>
-public enum PostbackAction
-{
-    /// <summary>The click's first conversion.</summary>
-    Create = 0,
-    /// <summary>An allowed status change of the conversion (lead→sale, lead→rejected, sale→rejected).</summary>
-    ChangeStatus = 1,
-    /// <summary>A new transaction id on an offer with rebills: revenue grows, the count does not.</summary>
-    AddRebill = 2,
-    /// <summary>The network rejected an earlier rebill (rebill→rejected): its revenue is taken back.</summary>
-    RejectRebill = 3,
-    /// <summary>Nothing changes: a duplicate, an ignored status or a change that is not allowed.</summary>
-    Ignore = 4,
-    /// <summary>The postback cannot be turned into the right money: nothing recorded but the log row.</summary>
-    Refuse = 5,
-}
-
 /// <summary>The policy's verdict on one postback, with the reason in words for the postback log.</summary>
 public sealed record PostbackDecision
 {
@@ -57,10 +40,3 @@ public sealed record PostbackDecision
     public bool ChangesConversion => Action is PostbackAction.Create or PostbackAction.ChangeStatus
         or PostbackAction.AddRebill or PostbackAction.RejectRebill;
 }
-
-/// <summary>The result of applying a decision: the conversion to save and the transaction row to insert, if any.</summary>
-public sealed record AppliedPostback(
-    Conversion Conversion,
-    ConversionTransaction? NewTransaction,
-    bool CountedTowardCapBefore,
-    bool CountedTowardCapAfter);

@@ -1,50 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Tracker.Core.Clicks;
-using Tracker.Core.Conversions;
 using Tracker.Web.Data;
 
 namespace Tracker.Web.Clicks;
-
-/// <summary>
-/// Filters and position of the recent-clicks list. Paging is by position (keyset), never by
-/// offset or a total count, so the newest page stays instant on a table with millions of clicks.
-/// </summary>
-/// <param name="SubId">Exact subid (case and surrounding spaces ignored).</param>
-/// <param name="Before">Show clicks older than this one (the last row of the previous page).</param>
-/// <param name="Bots">True: bots only; false: people only; null: both.</param>
-public sealed record ClickQuery(string? SubId = null, int? CampaignId = null, ClickCursor? Before = null, int Take = 50, bool? Bots = null);
-
-/// <summary>Where a page ended: the time and id of its last (oldest) click.</summary>
-public sealed record ClickCursor(DateTime CreatedAt, long Id);
-
-/// <summary>A click as a list row, with the names of what it refers to (null when since deleted).</summary>
-public sealed record ClickRow(
-    long Id, string SubId, DateTime CreatedAt,
-    int CampaignId, string? CampaignName,
-    int? StreamId, string? StreamName,
-    int? OfferId, string? OfferName,
-    string Country, string Ip, bool IsUnique, long RevenueMicros, BotReason BotReason = BotReason.None,
-    ConversionStatus? ConversionStatus = null, long ConversionRevenueMicros = 0)
-{
-    public bool IsBot => BotReason != BotReason.None;
-
-    /// <summary>
-    /// What the click earned, as reports count it: its CPC revenue plus its conversion's confirmed
-    /// revenue (a sale with its rebills). A lead's payout is on hold and a rejected conversion earns nothing.
-    /// </summary>
-    public long EarnedMicros => RevenueMicros + (ConversionStatus == Tracker.Core.Conversions.ConversionStatus.Sale ? ConversionRevenueMicros : 0);
-
-    /// <summary>A lead's payout, not yet confirmed (0 otherwise).</summary>
-    public long OnHoldMicros => ConversionStatus == Tracker.Core.Conversions.ConversionStatus.Lead ? ConversionRevenueMicros : 0;
-}
-
-public sealed record ClickPage(IReadOnlyList<ClickRow> Rows, bool HasOlder)
-{
-    public ClickCursor? Next => Rows.Count == 0 ? null : new ClickCursor(Rows[^1].CreatedAt, Rows[^1].Id);
-}
-
-/// <summary>A click with everything recorded on it and the names of what it refers to.</summary>
-public sealed record ClickWithNames(Click Click, string? CampaignName, string? StreamName, string? OfferName, string? NetworkName);
 
 /// <summary>Read-only queries over recorded clicks for the admin pages (by CreatedAt and SubId, both indexed).</summary>
 public sealed class ClickQueries(IDbContextFactory<TrackerDbContext> contextFactory)

@@ -13,16 +13,3 @@ public interface IOfferCapGate
     /// <param name="nowUtc">The click's time.</param>
     OfferCapDecision Decide(Offer offer, IReadOnlyDictionary<int, Offer> offers, DateTime nowUtc);
 }
-
-/// <summary>The offer to send the visitor to, and sentences for the click's decision trace.</summary>
-public readonly record struct OfferCapDecision(Offer Offer, IReadOnlyList<string> Trace)
-{
-    public static OfferCapDecision Keep(Offer offer) => new(offer, []);
-}
-
-/// <summary>The gate while no cap logic is registered: every offer passes unchanged and nothing is traced.</summary>
-public sealed class PassThroughOfferCapGate : IOfferCapGate
-{
-    public OfferCapDecision Decide(Offer offer, IReadOnlyDictionary<int, Offer> offers, DateTime nowUtc) =>
-        OfferCapDecision.Keep(offer);
-}

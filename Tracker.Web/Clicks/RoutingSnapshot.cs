@@ -69,13 +69,3 @@ public sealed class RoutingSnapshot
         return new RoutingSnapshot(generation, routes, offerById, networkById, templates, settings.ToExchangeRates());
     }
 }
-
-/// <summary>One campaign ready for clicks.</summary>
-public sealed class CampaignRoute(Campaign campaign)
-{
-    public Campaign Campaign { get; } = campaign;
-
-    public StreamSelector Streams { get; } = new(campaign.Streams);
-
-    public string Label { get; } = $"\"{campaign.Name}\" (#{campaign.Id})";
-}

@@ -1,10 +1,8 @@
-using Tracker.Web.Clicks;
 using Microsoft.EntityFrameworkCore;
 using Tracker.Core.Clicks;
 using Tracker.Core.Conversions;
 using Tracker.Core.Offers;
 using Tracker.Web.Data;
-using Tracker.Web.Live;
 
 namespace Tracker.Web.Conversions;
 
@@ -133,60 +131,4 @@ public sealed class ConversionCapCounter(
     }
 
     private readonly record struct CountedConversion(long ConversionId, DateTime CreatedAt);
-}
-
-/// <summary>
-/// The conversion-cap decision on the click path: given the offer a stream chose, every offer (the
-/// routing snapshot, to follow alternatives) and the click's time, the offer to send the click to,
-/// with the decision in words for the click's trace. Answers from memory.
-/// </summary>
-public interface IConversionCapGate
-{
-    CapRoute Route(Offer chosen, IReadOnlyDictionary<int, Offer> offers, DateTime nowUtc);
-}
-
-/// <summary>Applies conversion caps with today's counts from <see cref="ConversionCapCounter"/>.</summary>
-public sealed class ConversionCapGate(ConversionCapCounter counter) : IConversionCapGate, IOfferCapGate
-{
-    public CapRoute Route(Offer chosen, IReadOnlyDictionary<int, Offer> offers, DateTime nowUtc) =>
-        ConversionCapRouter.Route(chosen, offers.GetValueOrDefault,
-            offer => counter.TodayCount(offer.Id, offer.ConversionCap.Zone, nowUtc));
-
-    /// <summary>The click path's seam: the capped offer's alternative, with the cap decision for the trace.</summary>
-    public OfferCapDecision Decide(Offer offer, IReadOnlyDictionary<int, Offer> offers, DateTime nowUtc)
-    {
-        // Most offers have no cap: nothing to count, nothing to say.
-        if (!offer.ConversionCap.IsActive) return new OfferCapDecision(offer, []);
-        var route = Route(offer, offers, nowUtc);
-        return new OfferCapDecision(route.Offer, route.Trace);
-    }
-}
-
-/// <summary>Loads the counter before the server takes requests and keeps its offers current.</summary>
-public sealed class ConversionCapStartup(ConversionCapCounter counter, ChangeFeed changeFeed, ILogger<ConversionCapStartup> logger) : IHostedService
-{
-    private IDisposable? _subscription;
-
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        _subscription = changeFeed.Subscribe(async notice =>
-        {
-            if (notice.Kind != ChangeNotice.Offer) return;
-            try
-            {
-                await counter.RefreshOfferAsync((int)notice.Id);
-            }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
-            {
-                logger.LogError(ex, "Could not refresh offer {OfferId} for conversion caps; caps use its previous settings until the next change", notice.Id);
-            }
-        });
-        await counter.LoadAsync(cancellationToken);
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        _subscription?.Dispose();
-        return Task.CompletedTask;
-    }
 }

@@ -4,24 +4,6 @@ using Tracker.Web.Data;
 
 namespace Tracker.Web.Conversions;
 
-/// <summary>Which conversions to list; times are UTC, <see cref="ToUtc"/> exclusive.</summary>
-public sealed record ConversionFilter(
-    DateTime? FromUtc = null,
-    DateTime? ToUtc = null,
-    int? OfferId = null,
-    ConversionStatus? Status = null,
-    string? SubId = null,
-    bool AwaitingRateOnly = false);
-
-/// <summary>Which received postbacks to list.</summary>
-public sealed record PostbackFilter(string? SubId = null, PostbackOutcome? Outcome = null);
-
-/// <summary>A conversion with the names of what it belongs to, for lists.</summary>
-public sealed record ConversionRow(Conversion Conversion, string? OfferName, string? AffiliateNetworkName, string? CampaignName);
-
-/// <summary>A page of rows and how many match in all.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Rows, int Total);
-
 /// <summary>The read side of conversions and the postback log, shared by the admin pages and the API.</summary>
 public sealed class ConversionQueries(IDbContextFactory<TrackerDbContext> contextFactory)
 {

@@ -7,12 +7,6 @@ using Tracker.Web.Reports;
 
 namespace Tracker.Web.Conversions;
 
-/// <summary>How many conversions wait for one currency's exchange rate, and how much they stated.</summary>
-public sealed record PendingRateTotal(string Currency, int Conversions, long PendingMicros)
-{
-    public Money Amount => new(PendingMicros, Currency);
-}
-
 /// <summary>
 /// Conversions whose revenue waits for an exchange rate (ADR 0004): the one place that converts them
 /// when a rate is added, and the counts the dashboard, the conversions page and Settings show.

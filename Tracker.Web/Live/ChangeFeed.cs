@@ -1,18 +1,5 @@
 namespace Tracker.Web.Live;
 
-/// <summary>What changed: the kind of thing, its id and its new version (0 when deleted).</summary>
-public sealed record ChangeNotice(string Kind, long Id, int Version, bool Deleted = false)
-{
-    public const string Offer = "offer";
-    public const string Network = "network";
-    public const string Group = "group";
-    public const string Campaign = "campaign";
-    public const string Settings = "settings";
-    public const string Click = "click";
-    public const string Conversion = "conversion";
-    public const string Postback = "postback";
-}
-
 /// <summary>
 /// The singleton through which every save (UI or API) tells every open admin tab what changed.
 /// Components subscribe after first render, marshal with InvokeAsync and dispose on teardown.

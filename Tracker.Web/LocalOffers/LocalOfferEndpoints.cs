@@ -7,17 +7,10 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Tracker.Core.Clicks;
 using Tracker.Core.Offers.LocalOffers;
-using Tracker.Web.Data;
 using Tracker.Web.Clicks;
+using Tracker.Web.Data;
 
 namespace Tracker.Web.LocalOffers;
-
-/// <summary>The archive of an offer as the API and the upload helper return it.</summary>
-public sealed record OfferArchiveResponse(
-    int OfferId, int OfferVersion, string Key, string PreviewUrl, string FileName, DateTime UploadedAt,
-    string EntryPage, long TotalBytes, int FileCount, IReadOnlyList<LocalOfferFile> Files);
-
-public sealed record OfferArchiveRemoved(int OfferId, int OfferVersion);
 
 /// <summary>
 /// The local-offer surfaces: files under <c>/lo/{offerKey}/</c>, the archive routes of the admin API, and
@@ -103,7 +96,6 @@ public static class LocalOfferEndpoints
             ArchiveChangeStatus.OfferNotFound => NotFound($"There is no offer {id}."),
             ArchiveChangeStatus.VersionConflict => Conflict(change.Version),
             ArchiveChangeStatus.NoArchive => throw new InvalidOperationException("An upload never reports a missing archive."),
-            _ => throw new InvalidOperationException($"Unexpected outcome {change.Status}."),
         };
     }
 
@@ -118,7 +110,6 @@ public static class LocalOfferEndpoints
             ArchiveChangeStatus.OfferNotFound => NotFound($"There is no offer {id}."),
             ArchiveChangeStatus.VersionConflict => Conflict(change.Version),
             ArchiveChangeStatus.Refused => throw new InvalidOperationException("A removal is never refused."),
-            _ => throw new InvalidOperationException($"Unexpected outcome {change.Status}."),
         };
     }
 

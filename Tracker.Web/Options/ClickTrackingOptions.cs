@@ -36,31 +36,3 @@ public sealed class ClickTrackingOptions
     /// <summary>Bot detection's lists (<c>Tracker:Bots</c>); see docs/configuration.md.</summary>
     public BotListOptions Bots { get; set; } = new();
 }
-
-/// <summary>
-/// Which lists mark a click as a bot, besides an empty user agent (always a bot). Read at start-up; a
-/// list that is missing or has a bad line stops the start-up with the file and line named.
-/// </summary>
-public sealed class BotListOptions
-{
-    /// <summary>Use the lists shipped in <c>BotData/</c> (bot user agents, datacenter ranges). Default true.</summary>
-    public bool UseBundledLists { get; set; } = true;
-
-    /// <summary>The operator's own user-agent lists: text files, one case-insensitive substring a line, <c>#</c> comments.</summary>
-    public List<string> UserAgentLists { get; set; } = [];
-
-    /// <summary>The operator's own address lists: text files, one IPv4/IPv6 CIDR or address a line, <c>#</c> comments.</summary>
-    public List<string> IpRangeLists { get; set; } = [];
-}
-
-public sealed class BenchmarkOptions
-{
-    /// <summary>Maps <c>/_bench/baseline</c>, a bare 302 to compare the click path against. Default false; only for bench/.</summary>
-    public bool BaselineEndpoint { get; set; }
-
-    /// <summary>
-    /// Leaves the report rollups out of the click batch, so bench/ can measure what keeping them costs
-    /// a click. Reports are wrong while it is on: only for bench/, never in production. Default false.
-    /// </summary>
-    public bool WithoutRollups { get; set; }
-}

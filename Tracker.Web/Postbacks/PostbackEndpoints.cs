@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Tracker.Core.Security;
 using Tracker.Web.Clicks;
-using Tracker.Web.Services;
 
 namespace Tracker.Web.Postbacks;
 
@@ -48,25 +46,5 @@ public static class PostbackEndpoints
         // The body can echo the network's own "return" text; never let a browser sniff it as HTML.
         http.Response.Headers.XContentTypeOptions = "nosniff";
         return TypedResults.Text(body, "text/plain; charset=utf-8", statusCode: statusCode);
-    }
-}
-
-/// <summary>
-/// The postback key check, in constant time. A wrong key gets a bare 403 that says nothing about the
-/// subid or anything else in the request.
-/// </summary>
-public sealed class PostbackKeyFilter(SettingsStore settings, PostbackRecorder recorder) : IEndpointFilter
-{
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        var presented = http.GetRouteValue("postbackKey") as string;
-        if (string.IsNullOrEmpty(presented) || !SecureToken.FixedTimeEquals(presented, settings.Current.PostbackKey))
-        {
-            var query = http.Request.QueryString.Value ?? "";
-            await recorder.LogForbiddenAsync(http.Request.Method, http.Connection.RemoteIpAddress?.ToString() ?? "", query, http.RequestAborted);
-            return PostbackEndpoints.Text(http, StatusCodes.Status403Forbidden, "forbidden");
-        }
-        return await next(context);
     }
 }

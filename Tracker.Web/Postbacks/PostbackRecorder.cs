@@ -3,9 +3,6 @@ using Tracker.Web.Clicks;
 
 namespace Tracker.Web.Postbacks;
 
-/// <summary>What to answer the network, and what the tracker did.</summary>
-public sealed record PostbackResult(int StatusCode, string Body, PostbackOutcome Outcome, long? ConversionId);
-
 /// <summary>
 /// Turns a received postback into the right money, once. Parsing happens here, on the request's
 /// thread; the decision and the writes happen in <see cref="PostbackWriter"/>, which commits them

@@ -5,16 +5,6 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Tracker.Web.Postbacks;
 
-/// <summary>A received postback as plain data: where it came from, what it said, its parameters in order.</summary>
-public sealed record PostbackRequest(
-    string Method,
-    string SourceIp,
-    string Raw,
-    IReadOnlyList<KeyValuePair<string, string?>> Fields);
-
-/// <summary>The reader's answer: a request, or a refusal with its status code and reason.</summary>
-public sealed record PostbackReadResult(PostbackRequest? Request, int StatusCode, string Error, string Raw);
-
 /// <summary>
 /// Reads a postback's parameters from the query string and, for POST, from a form or JSON body.
 /// Anything over <see cref="MaxBytes"/> is refused before it is parsed: a network never needs more,

@@ -7,20 +7,6 @@ using Tracker.Web.Data;
 
 namespace Tracker.Web.Security;
 
-/// <summary>The admin IP allow-list as last saved, and its version for optimistic concurrency.</summary>
-public sealed record AdminAccessSnapshot(IpAllowList AllowList, int Version);
-
-/// <summary>What saving an allow-list did.</summary>
-public enum AdminAccessSaveResult
-{
-    Saved,
-    Invalid,
-    /// <summary>The list would shut out the address the change comes from; not saved without force.</summary>
-    ExcludesCaller,
-    /// <summary>Someone saved a newer version first.</summary>
-    Stale,
-}
-
 /// <summary>
 /// The admin IP allow-list (table <c>admin_access</c>), cached in memory for the middleware that checks
 /// every admin request. Re-read every <see cref="RecheckAfter"/>, so a change made by the command line

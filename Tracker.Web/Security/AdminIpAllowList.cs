@@ -36,12 +36,3 @@ public sealed class AdminIpAllowList(RequestDelegate next, AdminAccessStore stor
         await http.Response.WriteAsync(RefusedBody, http.RequestAborted);
     }
 }
-
-public static class AdminAccessRegistration
-{
-    public static IServiceCollection AddAdminAccess(this IServiceCollection services)
-    {
-        services.AddSingleton<AdminAccessStore>();
-        return services;
-    }
-}

@@ -10,12 +10,6 @@ using Tracker.Web.Data;
 
 namespace Tracker.Web.Security;
 
-/// <summary>A secret offered for enrolment: shown as a QR code and as text, enabled only once a code from it is confirmed.</summary>
-public sealed record TotpEnrolment(string Secret, string Uri, string QrCodeDataUri);
-
-/// <summary>Whether two-factor login is on, and how many recovery codes are left.</summary>
-public sealed record TwoFactorStatus(bool Enabled, DateTime? EnabledAt, int RecoveryCodesLeft);
-
 /// <summary>
 /// Two-factor login with time-based one-time codes (RFC 6238: 6 digits, 30-second steps, SHA-1, which is
 /// what every authenticator app reads from the QR code). A code is accepted within one step either side

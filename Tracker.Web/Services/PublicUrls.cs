@@ -16,7 +16,7 @@ public sealed class PublicUrls(IOptions<TrackerOptions> options, SettingsStore s
     /// <summary>e.g. <c>https://trk.example.com</c>, without a trailing slash.</summary>
     public string BaseUrl(NavigationManager navigation) => Configured ?? navigation.BaseUri.TrimEnd('/');
 
-    public string BaseUrl(HttpRequest request) => Endpoints.PublicBaseUrl.For(request, options.Value);
+    public string BaseUrl(HttpRequest request) => PublicBaseUrl.For(request, options.Value);
 
     /// <summary>This tracker's postback URL, e.g. <c>https://trk.example.com/k3y/postback</c>.</summary>
     public string PostbackUrl(NavigationManager navigation) => settings.PostbackUrl(BaseUrl(navigation));

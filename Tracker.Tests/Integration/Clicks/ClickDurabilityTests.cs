@@ -18,9 +18,7 @@ public sealed class ClickDurabilityTests
     public async Task EveryAcknowledgedClickSurvivesAKillNine()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var tracker = new TrackerProcess(NewDataDirectory());
-        await SeedAsync(tracker, ct);
-        await tracker.StartAsync(ct);
+        await using var tracker = await StartSeededAsync(ct);
 
         const int workers = 16;
         var load = new ClickLoad(tracker.BaseAddress);
@@ -55,9 +53,7 @@ public sealed class ClickDurabilityTests
     public async Task SigtermWritesEveryClickAnsweredBeforeTheProcessExits()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var tracker = new TrackerProcess(NewDataDirectory());
-        await SeedAsync(tracker, ct);
-        await tracker.StartAsync(ct);
+        await using var tracker = await StartSeededAsync(ct);
 
         var load = new ClickLoad(tracker.BaseAddress);
         var running = load.RunAsync(workers: 16);
@@ -75,9 +71,7 @@ public sealed class ClickDurabilityTests
     public async Task EveryAcknowledgedClickSurvivesAKillNineAfterTheWalWasCheckpointed()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var tracker = new TrackerProcess(NewDataDirectory());
-        await SeedAsync(tracker, ct);
-        await tracker.StartAsync(ct);
+        await using var tracker = await StartSeededAsync(ct);
 
         var load = new ClickLoad(tracker.BaseAddress);
         var running = load.RunAsync(workers: 16);
@@ -102,9 +96,7 @@ public sealed class ClickDurabilityTests
     public async Task AClickWriterThatDiesRefusesVisitorsWith503AndLosesNoAcknowledgedClick()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var tracker = new TrackerProcess(NewDataDirectory());
-        await SeedAsync(tracker, ct);
-        await tracker.StartAsync(ct);
+        await using var tracker = await StartSeededAsync(ct);
         var acknowledged = new List<string>();
         using (var visitor = Visitor(tracker))
         {
@@ -183,6 +175,23 @@ public sealed class ClickDurabilityTests
         finally
         {
             foreach (var file in new[] { copy, copy + "-wal", copy + "-shm" }) File.Delete(file);
+        }
+    }
+
+    /// <summary>A tracker process on a fresh data directory with <see cref="SeedAsync"/>'s campaign, started.</summary>
+    private static async Task<TrackerProcess> StartSeededAsync(CancellationToken ct)
+    {
+        var tracker = new TrackerProcess(NewDataDirectory());
+        try
+        {
+            await SeedAsync(tracker, ct);
+            await tracker.StartAsync(ct);
+            return tracker;
+        }
+        catch
+        {
+            await tracker.DisposeAsync();
+            throw;
         }
     }
 

@@ -1,56 +1,10 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Tracker.Core.Amounts;
 using Tracker.Core.Conversions;
 
 namespace Tracker.Tests.Integration.Postbacks;
-
-/// <summary>One affiliate-network template as the catalogue ships it.</summary>
-public sealed record NetworkTemplate(string Name, string DisplayName, string OfferParameters, string PostbackUrl)
-{
-    /// <summary>The catalogue shipped with the tests (<see cref="Infrastructure.TestData"/>); a missing file fails loudly.</summary>
-    public static IReadOnlyList<NetworkTemplate> LoadAll()
-    {
-        var path = Infrastructure.TestData.NetworkTemplatesPath;
-        using var doc = JsonDocument.Parse(File.ReadAllText(path));
-        return doc.RootElement.EnumerateArray().Select(e => new NetworkTemplate(
-            e.GetProperty("name").GetString()!,
-            e.GetProperty("display_name").GetString() ?? "",
-            e.TryGetProperty("offer_params_template", out var o) ? o.GetString() ?? "" : "",
-            e.TryGetProperty("postback_url_template", out var p) ? p.GetString() ?? "" : "")).ToList();
-    }
-}
-
-/// <summary>What one postback of a play must lead to.</summary>
-public sealed record ExpectedResult(
-    int HttpStatus,
-    string BodyStartsWith,
-    ConversionStatus? Status,
-    long RevenueMicros,
-    IReadOnlyDictionary<string, string> ClickParameters);
-
-/// <summary>One postback the network would send: its query with the network's tokens filled in.</summary>
-public sealed record Play(string Description, string Query, ExpectedResult Expected);
-
-/// <summary>
-/// The template read the way the network and the affiliate use it. Invalid templates carry the
-/// reasons, and plays that show how the tracker handles the defect (a clear refusal, or the
-/// documented fallback) rather than being skipped.
-/// </summary>
-public sealed record TemplateAnalysis(
-    NetworkTemplate Template,
-    IReadOnlyList<string> InvalidReasons,
-    IReadOnlyList<string> Notes,
-    bool AutoPayout,
-    Func<string, int, IReadOnlyList<Play>> Plays)
-{
-    /// <summary>Stands for the subid in <see cref="Plays"/>' queries; each play replaces it with a fresh click's subid.</summary>
-    public const string SubIdSlot = "subidslotforaclick";
-
-    public bool IsValid => InvalidReasons.Count == 0;
-}
 
 /// <summary>
 /// Plays an affiliate network: takes its postback URL template, substitutes the network's own tokens

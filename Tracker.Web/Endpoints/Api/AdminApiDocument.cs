@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Tracker.Web.Endpoints.Api.Dtos;
@@ -100,12 +101,32 @@ public static class AdminApiDocument
     }
 
     /// <summary>The schema of a text parameter that takes one of a few words.</summary>
-    internal static OpenApiSchema Words(IEnumerable<string> words, string defaultWord) => new()
+    internal static OpenApiSchema Words(IEnumerable<string> words, string? defaultWord = null) => new()
     {
         Type = JsonSchemaType.String,
         Enum = [.. words.Select(w => (System.Text.Json.Nodes.JsonNode)w)],
         Default = defaultWord,
     };
+
+    /// <summary>The schema of a whole-number (int32) parameter.</summary>
+    internal static OpenApiSchema WholeNumber(int minimum, int? maximum = null, int? defaultValue = null) => new()
+    {
+        Type = JsonSchemaType.Integer,
+        Format = "int32",
+        Minimum = minimum.ToString(CultureInfo.InvariantCulture),
+        Maximum = maximum?.ToString(CultureInfo.InvariantCulture),
+        Default = defaultValue,
+    };
+
+    /// <summary>
+    /// Gives an operation's parameters the schemas a list endpoint takes them by (its parameters are
+    /// read as text so a wrong value gets a 400 naming it); a null schema keeps the inferred one.
+    /// </summary>
+    internal static void DescribeParameters(OpenApiOperation operation, Func<string?, OpenApiSchema?> schemaFor)
+    {
+        foreach (var p in (operation.Parameters ?? []).OfType<OpenApiParameter>())
+            if (schemaFor(p.Name) is { } schema) p.Schema = schema;
+    }
 
     private static Task MarkReadOnlyFieldsAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
     {

@@ -21,8 +21,7 @@ public static class AffiliateNetworksApi
             .WithDescription("All networks sorted by name, each with the postback URL to paste into it.")
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
-                foreach (var p in (operation.Parameters ?? []).OfType<OpenApiParameter>().Where(p => p.Name == "state"))
-                    p.Schema = AdminApiDocument.Words(["active", "archived", "all"], "all");
+                AdminApiDocument.DescribeParameters(operation, name => name == "state" ? AdminApiDocument.Words(["active", "archived", "all"], "all") : null);
                 return Task.CompletedTask;
             });
         networks.MapGet("/{id:int}", GetAsync).WithName("GetAffiliateNetwork").WithSummary("Get an affiliate network");

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 
@@ -33,47 +32,4 @@ public static class ApiProblems
     });
 
     private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
-}
-
-/// <summary>
-/// A problem-details result with a fixed status that says so in the endpoint's metadata (unlike
-/// <c>TypedResults.Problem</c>), and writes <c>application/problem+json</c> through the problem-details
-/// service (unlike <c>TypedResults.NotFound(problem)</c>, which writes plain JSON without a trace id).
-/// </summary>
-public abstract class FixedStatusProblem(ProblemDetails problem) : IResult, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<ProblemDetails>
-{
-    public ProblemDetails ProblemDetails { get; } = problem;
-
-    public abstract int StatusCode { get; }
-
-    int? IStatusCodeHttpResult.StatusCode => StatusCode;
-
-    object? IValueHttpResult.Value => ProblemDetails;
-
-    ProblemDetails? IValueHttpResult<ProblemDetails>.Value => ProblemDetails;
-
-    public Task ExecuteAsync(HttpContext httpContext)
-    {
-        ProblemDetails.Status = StatusCode;
-        return TypedResults.Problem(ProblemDetails).ExecuteAsync(httpContext);
-    }
-
-    protected static void Describe(EndpointBuilder builder, int statusCode) =>
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(statusCode, typeof(ProblemDetails), ["application/problem+json"]));
-}
-
-/// <summary>404 with problem details.</summary>
-public sealed class NotFoundProblem(ProblemDetails problem) : FixedStatusProblem(problem), IEndpointMetadataProvider
-{
-    public override int StatusCode => StatusCodes.Status404NotFound;
-
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Describe(builder, StatusCodes.Status404NotFound);
-}
-
-/// <summary>409 with problem details: a stale version or an item still in use.</summary>
-public sealed class ConflictProblem(ProblemDetails problem) : FixedStatusProblem(problem), IEndpointMetadataProvider
-{
-    public override int StatusCode => StatusCodes.Status409Conflict;
-
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Describe(builder, StatusCodes.Status409Conflict);
 }

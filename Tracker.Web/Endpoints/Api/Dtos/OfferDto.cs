@@ -69,25 +69,3 @@ public sealed record OfferDto
     [ReadOnlyField, Description("UTC time of the last change.")]
     public DateTime UpdatedAt { get; init; }
 }
-
-/// <summary>"Limits the number of conversions which could be received on the offer daily."</summary>
-public sealed record ConversionCapDto
-{
-    public bool Enabled { get; init; }
-
-    [Description("Conversions per day; at least 1 when enabled.")]
-    public int DailyLimit { get; init; }
-
-    [Description("IANA time zone whose midnight resets the count, e.g. Europe/Berlin.")]
-    public string TimeZone { get; init; } = "UTC";
-
-    [Description("Offer that receives the clicks once the cap is reached (not the offer itself), or null.")]
-    public int? AlternativeOfferId { get; init; }
-}
-
-/// <summary>One page of the offers list plus how many offers matched the filters in total.</summary>
-public sealed record OfferPageDto(
-    [property: Description("The offers on this page.")] IReadOnlyList<OfferDto> Items,
-    [property: Description("How many offers match the filters, over all pages.")] int Total,
-    [property: Description("How many matching offers were skipped before this page.")] int Skip,
-    [property: Description("The page size used.")] int Take);

@@ -1,6 +1,6 @@
 using Tracker.Web.Options;
 
-namespace Tracker.Web.Endpoints;
+namespace Tracker.Web.Services;
 
 /// <summary>The tracker's public origin for URLs users paste elsewhere (postback URL, local offer URL).</summary>
 public static class PublicBaseUrl

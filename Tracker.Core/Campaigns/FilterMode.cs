@@ -1,0 +1,7 @@
+namespace Tracker.Core.Campaigns;
+
+public enum FilterMode
+{
+    Include = 0,
+    Exclude = 1,
+}

@@ -1,0 +1,3 @@
+namespace Tracker.Web.LocalOffers;
+
+public sealed record OfferArchiveRemoved(int OfferId, int OfferVersion);
