@@ -191,6 +191,7 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
         {
             // Without a writer no click can be stored: refuse new ones (503) rather than let requests wait forever.
             _logger.LogCritical(ex, "The click writer failed; clicks are refused until the tracker is restarted");
+            _storage.WriterStopped($"the click writer stopped ({ex.Message}); clicks are refused until the tracker is restarted");
             ClickAnswers.Dispatch(_answers);
             for (var i = _answered; i < batch.Count; i++) batch[i].Complete(false);
             batch.Clear();

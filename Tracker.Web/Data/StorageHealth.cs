@@ -63,6 +63,16 @@ public sealed class StorageHealth(ChangeFeed changes, TimeProvider clock, ILogge
         Notify();
     }
 
+    /// <summary>
+    /// A writer's thread has ended: nothing is written until the tracker is restarted, so <c>/health</c>
+    /// and the admin say so (the writer itself logs why). Stays until the restart.
+    /// </summary>
+    public void WriterStopped(string problem)
+    {
+        lock (_gate) _current = new StorageStatus(problem, _current.Since ?? clock.GetUtcNow().UtcDateTime, _current.ClicksWaiting, _current.ClicksDropped);
+        Notify();
+    }
+
     // Subscribers never run on a writer's thread.
     private void Notify() =>
         ThreadPool.UnsafeQueueUserWorkItem(static feed => feed.Publish(new ChangeNotice(NoticeKind, 0, 1)), changes, preferLocal: false);

@@ -112,7 +112,7 @@ public sealed class ClickDurabilityTests
         // A trigger on clicks that names a missing table (say, left by a half-applied manual change):
         // the writer cannot prepare its insert, so its thread ends at start-up.
         Execute(tracker, "CREATE TRIGGER clicks_audit AFTER INSERT ON clicks BEGIN INSERT INTO click_audit (SubId) VALUES (new.SubId); END");
-        await tracker.StartAsync(ct);
+        await tracker.StartAsync(ct, healthy: false);
         await ClickLoad.WaitUntilAsync(() => tracker.Output.Contains("The click writer failed; clicks are refused until the tracker is restarted", StringComparison.Ordinal),
             "the writer's failure in the log", ct);
         using (var visitor = Visitor(tracker))
@@ -125,6 +125,10 @@ public sealed class ClickDurabilityTests
                 Assert.Null(refused.Headers.Location);
                 Assert.Contains("Temporarily unavailable", await refused.Content.ReadAsStringAsync(ct));
             }
+            // Uptime monitoring sees it too: /health answers 503 and says why.
+            using var health = await visitor.GetAsync("/health", ct);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+            Assert.Contains("the click writer stopped", await health.Content.ReadAsStringAsync(ct));
         }
         Assert.Equal(0, await tracker.TerminateAsync(ct));
 

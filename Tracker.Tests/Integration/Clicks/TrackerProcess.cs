@@ -65,7 +65,9 @@ internal sealed class TrackerProcess : IAsyncDisposable
         return new TrackerDbContext(options);
     }
 
-    public async Task StartAsync(CancellationToken ct)
+    /// <param name="ct">Cancels the wait.</param>
+    /// <param name="healthy">False when the test expects /health to answer 503 (a writer that cannot start): then any answer will do.</param>
+    public async Task StartAsync(CancellationToken ct, bool healthy = true)
     {
         Port = FreePort();
         var dll = WebDll;
@@ -96,7 +98,8 @@ internal sealed class TrackerProcess : IAsyncDisposable
             Assert.False(_process.HasExited, $"The tracker exited at start-up:\n{Output}");
             try
             {
-                if ((await probe.GetAsync("/health", ct)).StatusCode == HttpStatusCode.OK) return;
+                var status = (await probe.GetAsync("/health", ct)).StatusCode;
+                if (status == HttpStatusCode.OK || (!healthy && status == HttpStatusCode.ServiceUnavailable)) return;
             }
             catch (HttpRequestException)
             {
