@@ -170,12 +170,23 @@ public static class ClickEndpoints
         Parameters = parameters,
     };
 
+    // What the visitor gets is decided in Core (StreamActions); here it only becomes HTTP.
     private static ValueTask<ClickResult> RenderAsync(
         HttpContext http, ClickPath path, RoutingSnapshot snapshot, CampaignStream? stream, Offer? offer,
-        Click click, MacroValues macros, DecisionTrace trace) =>
-        stream is { Action: StreamAction.Offers } && offer is { IsLocal: true }
-            ? RenderLocalAsync(http, path, snapshot, offer, click, macros, trace)
-            : ValueTask.FromResult(Render(http, path, snapshot, stream, offer, click, macros, trace));
+        Click click, MacroValues macros, DecisionTrace trace)
+    {
+        var template = offer is null || offer.IsLocal ? null
+            : snapshot.OfferUrlTemplates.TryGetValue(offer.Id, out var t) ? t : OfferUrlBuilder.Template(offer, snapshot.NetworkOf(offer));
+        var response = StreamActions.Respond(stream, offer, template, macros, snapshot.Rates, click, trace, path.HopFor);
+        return response.Kind switch
+        {
+            ClickResponseKind.Empty => ValueTask.FromResult<ClickResult>(TypedResults.Ok()),
+            ClickResponseKind.Text => ValueTask.FromResult<ClickResult>(TrackingPages.Text(response.Text ?? "")),
+            ClickResponseKind.NotFound => ValueTask.FromResult<ClickResult>(TrackingPages.NotFound()),
+            ClickResponseKind.Redirect => ValueTask.FromResult(Respond(http, response.Redirect!)),
+            ClickResponseKind.LocalPage => RenderLocalAsync(http, path, snapshot, offer!, click, macros, trace),
+        };
+    }
 
     // A local offer's entry page: the one render that may read a file.
     private static async ValueTask<ClickResult> RenderLocalAsync(
@@ -187,54 +198,10 @@ public static class ClickEndpoints
             trace.Add($"Offer \"{offer.Name}\" (#{offer.Id}) is local but its content is not uploaded: 404.");
             return TrackingPages.OfferContentNotUploaded();
         }
-        BookRevenue(offer, snapshot, click, trace);
+        StreamActions.BookRevenue(offer, snapshot.Rates, click, trace);
         trace.Add($"Served the local offer's page (/lo/{offer.LocalKey}/).");
         LocalOfferPages.ApplyIsolation(http.Response.Headers);
         return TypedResults.Bytes(page.Body, page.ContentType);
-    }
-
-    private static ClickResult Render(
-        HttpContext http, ClickPath path, RoutingSnapshot snapshot, CampaignStream? stream, Offer? offer,
-        Click click, MacroValues macros, DecisionTrace trace)
-    {
-        if (stream is null) return TypedResults.Ok();
-        switch (stream.Action)
-        {
-            case StreamAction.ShowText:
-                trace.Add("The stream shows its text.");
-                return TrackingPages.Text(stream.ActionPayload);
-            case StreamAction.Status404:
-                trace.Add("The stream answers 404.");
-                return TrackingPages.NotFound();
-            case StreamAction.DoNothing:
-                trace.Add("The stream does nothing (empty 200).");
-                return TypedResults.Ok();
-            case StreamAction.Offers:
-                break;
-            default:
-                trace.Add($"The stream's action {stream.Action} is not known: do nothing.");
-                return TypedResults.Ok();
-        }
-        if (offer is null) return TypedResults.Ok();
-
-        var template = snapshot.OfferUrlTemplates.TryGetValue(offer.Id, out var t) ? t : OfferUrlBuilder.Template(offer, snapshot.NetworkOf(offer));
-        var destination = OfferUrlBuilder.Expand(template, macros);
-        if (!destination.IsValid)
-        {
-            trace.Add($"Offer \"{offer.Name}\" (#{offer.Id}) not reached: {destination.Problem} Do nothing.");
-            return TypedResults.Ok();
-        }
-        BookRevenue(offer, snapshot, click, trace);
-        trace.Add($"Sent by {RedirectName(offer.RedirectType)} redirect to {destination.Url}");
-        var hop = offer.RedirectType == RedirectType.DoubleMeta ? path.Hop.UrlFor(destination.Url) : null;
-        return Respond(http, RedirectRenderer.Render(offer.RedirectType, destination.Url, hop));
-    }
-
-    private static void BookRevenue(Offer offer, RoutingSnapshot snapshot, Click click, DecisionTrace trace)
-    {
-        var revenue = ClickRevenue.For(offer, snapshot.Rates, out var problem);
-        if (problem is not null) trace.Add(problem);
-        click.RevenueMicros = revenue.Micros;
     }
 
     private static Results<RedirectHttpResult, ContentHttpResult, FileContentHttpResult, Ok> Respond(HttpContext http, RedirectResponse rendered)
@@ -262,18 +229,6 @@ public static class ClickEndpoints
         return TypedResults.Redirect("https://offer.example/landing?sub1=baseline");
     }
 
-    private static string RedirectName(RedirectType type) => type switch
-    {
-        RedirectType.Http => "http (302)",
-        RedirectType.Meta => "meta",
-        RedirectType.DoubleMeta => "double meta",
-        RedirectType.Js => "JavaScript",
-        RedirectType.BlankReferrer => "blank referrer",
-        RedirectType.FormSubmit => "form submit",
-        RedirectType.Iframe => "iframe",
-        _ => type.ToString(),
-    };
-
     /// <summary>The services one click uses (singletons, resolved when the endpoints are mapped).</summary>
     private readonly record struct ClickPath(
         RoutingTable Routing,
@@ -284,5 +239,9 @@ public static class ClickEndpoints
         GatewayHop Hop,
         ClickRecorder Recorder,
         ILocalOfferEntryPage LocalPages,
-        TimeProvider Clock);
+        TimeProvider Clock)
+    {
+        /// <summary>The double meta hop's address for a destination (one delegate, made once).</summary>
+        public Func<string, string> HopFor { get; } = Hop.UrlFor;
+    }
 }
