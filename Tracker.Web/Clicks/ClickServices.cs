@@ -25,7 +25,6 @@ public static class ClickServices
         services.AddHostedService<ClickPathWarmUp>();
         services.AddHostedService<UniquenessRestore>();
         // Seams: conversion caps and randomness can be replaced (by the postbacks feature, by tests).
-        services.TryAddSingleton<IOfferCapGate, PassThroughOfferCapGate>();
         services.TryAddSingleton<IRandomSource>(SharedRandomSource.Instance);
         return services;
     }

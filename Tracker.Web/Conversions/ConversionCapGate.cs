@@ -4,7 +4,7 @@ using Tracker.Web.Clicks;
 namespace Tracker.Web.Conversions;
 
 /// <summary>Applies conversion caps with today's counts from <see cref="ConversionCapCounter"/>.</summary>
-public sealed class ConversionCapGate(ConversionCapCounter counter) : IConversionCapGate, IOfferCapGate
+public sealed class ConversionCapGate(ConversionCapCounter counter) : IOfferCapGate
 {
     public CapRoute Route(Offer chosen, IReadOnlyDictionary<int, Offer> offers, DateTime nowUtc) =>
         ConversionCapRouter.Route(chosen, offers.GetValueOrDefault,

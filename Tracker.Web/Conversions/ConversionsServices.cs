@@ -10,8 +10,7 @@ public static class ConversionsServices
     {
         services.AddSingleton<ConversionCapCounter>();
         services.AddSingleton<ConversionCapGate>();
-        services.AddSingleton<IConversionCapGate>(sp => sp.GetRequiredService<ConversionCapGate>());
-        // Replaces the click path's pass-through gate: capped offers send clicks to their alternative.
+        // The click path's one cap gate: capped offers send clicks to their alternative.
         services.AddSingleton<IOfferCapGate>(sp => sp.GetRequiredService<ConversionCapGate>());
         services.AddHostedService<ConversionCapStartup>();
         services.AddSingleton<PostbackWriter>();

@@ -19,7 +19,7 @@ public sealed class ConversionCapTests
     }
 
     /// <summary>Routes as the click path does: with every offer as the routing snapshot holds it, at the fake clock's now.</summary>
-    private static async Task<CapRoute> RouteAsync(PostbackTestBed bed, IConversionCapGate gate, Offer chosen)
+    private static async Task<CapRoute> RouteAsync(PostbackTestBed bed, ConversionCapGate gate, Offer chosen)
     {
         await using var db = await bed.NewDbAsync();
         var offers = await db.Offers.AsNoTracking().ToDictionaryAsync(o => o.Id, Ct);
@@ -128,7 +128,7 @@ public sealed class ConversionCapTests
         await using var bed = await PostbackTestBed.StartAsync(new DateTimeOffset(2026, 10, 24, 19, 0, 0, TimeSpan.Zero));
         var alternative = await bed.AddOfferAsync();
         var offer = await bed.AddOfferAsync(Capped(2, "Europe/Berlin", alternative.Id));
-        var gate = bed.App.Service<IConversionCapGate>();
+        var gate = bed.App.Service<ConversionCapGate>();
 
         Assert.Equal(offer.Id, (await RouteAsync(bed, gate, offer)).Offer.Id);
         await ConvertAsync(bed, offer);
@@ -167,7 +167,7 @@ public sealed class ConversionCapTests
         var a = await bed.AddOfferAsync(Capped(1, "UTC", b.Id));
         c.ConversionCap = c.ConversionCap with { AlternativeOfferId = a.Id };
         await bed.UpdateOfferAsync(c);
-        var gate = bed.App.Service<IConversionCapGate>();
+        var gate = bed.App.Service<ConversionCapGate>();
 
         await ConvertAsync(bed, a);
         Assert.Equal(b.Id, (await RouteAsync(bed, gate, a)).Offer.Id);
