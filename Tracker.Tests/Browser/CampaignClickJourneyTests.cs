@@ -64,14 +64,14 @@ public sealed class CampaignClickJourneyTests
         await BrowserSession.WaitForCircuitAsync(admin);
         await admin.GetByTestId("campaign-name").FillAsync("Journey");
         await admin.GetByTestId("campaign-alias").FillAsync("journey");
-        await admin.GetByTestId("add-stream").ClickAsync();
+        await BrowserSession.ClickUntilAsync(admin.GetByTestId("add-stream"), async () => await admin.GetByTestId("stream-row").CountAsync() >= 1, "adding the first stream");
         var germany = admin.GetByTestId("stream-row").Nth(0);
         await germany.GetByTestId("stream-name").FillAsync("Germany");
         await germany.GetByTestId("stream-type").GetByText("Forced").ClickAsync();
         await germany.GetByTestId("add-country-filter").ClickAsync();
         await PickAsync(germany.GetByTestId("country-picker"), admin, "Germ", "Germany");
         await PickAsync(germany.GetByTestId("offer-picker"), admin, "Casino", "Casino DE");
-        await admin.GetByTestId("add-stream").ClickAsync();
+        await BrowserSession.ClickUntilAsync(admin.GetByTestId("add-stream"), async () => await admin.GetByTestId("stream-row").CountAsync() >= 2, "adding the second stream");
         var rest = admin.GetByTestId("stream-row").Nth(1);
         await rest.GetByTestId("stream-name").FillAsync("Everyone else");
         await PickAsync(rest.GetByTestId("offer-picker"), admin, "World", "Casino World");

@@ -106,6 +106,28 @@ public sealed class BrowserSession : IAsyncDisposable
     public static async Task WaitForCircuitAsync(IPage page) =>
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('.mud-layout') !== null && window.__trackerCircuitUp === true");
 
+    /// <summary>
+    /// Clicks until <paramref name="done"/> holds, at most three times, waiting up to 10 s after each
+    /// click: on a machine loaded by the rest of the suite a click sent while a component re-renders
+    /// can be lost. Only for clicks whose effect <paramref name="done"/> can see, so a late first click
+    /// is never mistaken for a lost one.
+    /// </summary>
+    public static async Task ClickUntilAsync(ILocator target, Func<Task<bool>> done, string what)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            if (await done()) return;
+            await target.ClickAsync();
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (waited.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                if (await done()) return;
+                await Task.Delay(100);
+            }
+        }
+        Assert.True(await done(), $"{what}: still not done after three clicks");
+    }
+
     /// <summary>Saves a full-page screenshot under TestResults/screenshots for a human to look at.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
