@@ -82,14 +82,6 @@ public sealed class DecisionTrace
         return lines;
     }
 
-    /// <summary>The sentences as strings for storing on the click; the trace starts empty again.</summary>
-    public List<string> Release()
-    {
-        var lines = ToList();
-        Clear();
-        return lines;
-    }
-
     private void Clear()
     {
         _length = 0;

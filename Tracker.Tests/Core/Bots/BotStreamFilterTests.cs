@@ -29,7 +29,7 @@ public sealed class BotStreamFilterTests
         Assert.Equal(1, selector.Select(Crawler, new SeededRandomSource(1), botTrace)!.Id);
         var personTrace = new DecisionTrace();
         Assert.Equal(2, selector.Select(Person, new SeededRandomSource(1), personTrace)!.Id);
-        Assert.Contains(personTrace.Release(), line => line == "Forced stream \"S1\" (#1) skipped: bot filter wants bots, the visitor is not a bot.");
+        Assert.Contains(personTrace.Lines, line => line == "Forced stream \"S1\" (#1) skipped: bot filter wants bots, the visitor is not a bot.");
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class BotStreamFilterTests
         Assert.Equal(1, selector.Select(Person, new SeededRandomSource(1), new DecisionTrace())!.Id);
         var trace = new DecisionTrace();
         Assert.Null(selector.Select(Crawler, new SeededRandomSource(1), trace));
-        Assert.Contains(trace.Release(), line => line.Contains("bot filter excludes bots, the visitor is a bot (bot user agent)", StringComparison.Ordinal));
+        Assert.Contains(trace.Lines, line => line.Contains("bot filter excludes bots, the visitor is a bot (bot user agent)", StringComparison.Ordinal));
     }
 
     [Fact]
