@@ -76,7 +76,7 @@ public sealed class CampaignEditorTests
         await Assertions.Expect(page.GetByTestId("tracking-url").Locator("input")).ToHaveValueAsync(session.BaseUrl + "/summer-sale");
 
         // Stream 1: forced, visitors from Germany go to the German offer.
-        await page.GetByTestId("add-stream").ClickAsync();
+        await BrowserSession.ClickUntilAsync(page.GetByTestId("add-stream"), async () => await page.GetByTestId("stream-row").CountAsync() >= 1, "adding the first stream");
         var first = page.GetByTestId("stream-row").Nth(0);
         await first.GetByTestId("stream-name").FillAsync("Germany");
         await first.GetByTestId("stream-type").GetByText("Forced").ClickAsync();
@@ -90,10 +90,16 @@ public sealed class CampaignEditorTests
         await Assertions.Expect(first.GetByTestId("offers-error")).ToHaveCountAsync(0);
 
         // Stream 2: regular, everyone else goes to the worldwide offer.
-        await page.GetByTestId("add-stream").ClickAsync();
+        await BrowserSession.ClickUntilAsync(page.GetByTestId("add-stream"), async () => await page.GetByTestId("stream-row").CountAsync() >= 2, "adding the second stream");
         var second = page.GetByTestId("stream-row").Nth(1);
         await second.GetByTestId("stream-name").FillAsync("Everyone else");
-        await PickAsync(second.GetByTestId("offer-picker"), page, "World", "Casino World");
+        // Picked again if the first pick was lost while the new row rendered (a loaded machine).
+        for (var attempt = 0; attempt < 3 && await second.GetByTestId("stream-offers").CountAsync() == 0; attempt++)
+        {
+            await PickAsync(second.GetByTestId("offer-picker"), page, "World", "Casino World");
+            try { await second.GetByTestId("stream-offers").WaitForAsync(new() { Timeout = 10_000 }); }
+            catch (TimeoutException) { }
+        }
         await Assertions.Expect(second.GetByTestId("stream-offers")).ToContainTextAsync("100%");
         await BrowserSession.ScreenshotAsync(page, "campaign-editor-new");
 
