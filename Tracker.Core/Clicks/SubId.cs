@@ -8,50 +8,77 @@ namespace Tracker.Core.Clicks;
 /// parameters they store.
 /// </summary>
 /// <remarks>
-/// Six characters of click time (seconds since 2020, in an order-preserving alphabet) followed by
-/// twenty random characters (100 bits from the OS's secure generator, above the 96 the product
-/// asks for). The time prefix makes new subids sort after older ones, so inserting into the unique
-/// subid index touches the same few hot pages instead of a random page per click
-/// (docs/adr/time-prefixed-subids.md).
+/// The 130 bits behind the 26 characters are the click time in sixteenths of a second since 2020
+/// (34 bits, in an order-preserving alphabet) followed by 96 random bits from the OS's secure
+/// generator. The time prefix makes new subids sort after older ones, and it tells a lookup which
+/// sixteenth of a second the click was stored in: clicks are found through the time index
+/// (<see cref="TimeWindow"/>), so the clicks table needs no index of its own on a random key
+/// (docs/adr/0005-time-prefixed-subids.md).
 /// </remarks>
 public static class SubId
 {
     public const int MaxLength = 26;
-    public const int TimeLength = 6;
-    public const int RandomBits = (MaxLength - TimeLength) * 5;
+    public const int TimeBits = 34;
+    public const int RandomBits = MaxLength * 5 - TimeBits;
+
+    /// <summary>How finely the subid records its click's time: a sixteenth of a second.</summary>
+    public static readonly TimeSpan TimeStep = TimeSpan.FromTicks(TimeSpan.TicksPerSecond / 16);
 
     // The base32 symbols in ASCII order, so the prefix sorts like the time it encodes.
     private const string Ordered = "234567abcdefghijklmnopqrstuvwxyz";
     private static readonly DateTime Epoch = new(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    private const ulong TimeMask = (1UL << TimeBits) - 1;
 
     public static string New() => New(DateTime.UtcNow);
 
+    /// <param name="nowUtc">The click's time, the same value that is stored as its <c>CreatedAt</c>.</param>
     public static string New(DateTime nowUtc) => string.Create(MaxLength, nowUtc, static (chars, now) =>
     {
-        // 30 bits of seconds last until 2054; after that the prefix wraps and only index locality suffers.
-        var seconds = (ulong)Math.Max(0, (now - Epoch).Ticks / TimeSpan.TicksPerSecond);
-        for (var i = TimeLength - 1; i >= 0; i--)
-        {
-            chars[i] = Ordered[(int)(seconds & 31)];
-            seconds >>= 5;
-        }
-        ReadOnlySpan<byte> random = RandomBytes.Next(13);
-        int buffer = 0, bits = 0, index = 0;
-        for (var pos = TimeLength; pos < MaxLength; pos++)
+        // 34 bits of sixteenths last until 2054; after that the prefix wraps (see TimeWindow).
+        var steps = (ulong)Math.Max(0, (now - Epoch).Ticks / TimeStep.Ticks) & TimeMask;
+        ReadOnlySpan<byte> random = RandomBytes.Next(RandomBits / 8);
+        // The bit string is time (34 bits) then random (96 bits), read five bits per character.
+        ulong buffer = steps;
+        int bits = TimeBits, index = 0;
+        for (var pos = 0; pos < MaxLength; pos++)
         {
             if (bits < 5)
             {
                 buffer = (buffer << 8) | random[index++];
                 bits += 8;
             }
-            chars[pos] = Ordered[(buffer >> (bits - 5)) & 31];
+            chars[pos] = Ordered[(int)(buffer >> (bits - 5)) & 31];
             bits -= 5;
+            buffer &= (1UL << bits) - 1;
         }
     });
 
     /// <summary>
+    /// The sixteenth of a second a subid made by <see cref="New(DateTime)"/> was created in: a click
+    /// with this subid has <c>from ≤ CreatedAt &lt; to</c>. Null for anything that is not 26 of our
+    /// symbols. A subid made another way (before this layout, or typed by hand) decodes to some window
+    /// that its click is not in; callers then fall back to the subids kept from before.
+    /// </summary>
+    public static (DateTime From, DateTime To)? TimeWindow(ReadOnlySpan<char> subId)
+    {
+        if (subId.Length != MaxLength) return null;
+        ulong value = 0;
+        for (var pos = 0; pos < 7; pos++)
+        {
+            var symbol = Ordered.IndexOf(subId[pos]);
+            if (symbol < 0) return null;
+            value = (value << 5) | (uint)symbol;
+        }
+        foreach (var c in subId[7..])
+            if (Ordered.IndexOf(c) < 0) return null;
+        var steps = (long)(value >> (7 * 5 - TimeBits));
+        var from = Epoch.AddTicks(steps * TimeStep.Ticks);
+        return (from, from + TimeStep);
+    }
+
+    /// <summary>
     /// Bytes from the operating system's secure generator, fetched 4 KB at a time per thread: one
-    /// system call serves about 300 subids instead of one each. Every byte is handed out once.
+    /// system call serves about 340 subids instead of one each. Every byte is handed out once.
     /// </summary>
     private static class RandomBytes
     {

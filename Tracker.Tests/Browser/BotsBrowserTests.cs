@@ -28,9 +28,10 @@ public sealed class BotsBrowserTests
             Alias = "summer",
             Streams = [new CampaignStream { Name = "Everyone", Type = StreamType.Regular, Offers = [new StreamOffer { OfferId = offer.Id }] }],
         }, Ct)).Value!;
+        var clickedAt = DateTime.UtcNow;
         Click NewClick(string ip, BotReason reason) => new()
         {
-            SubId = SecureToken.Create(), CreatedAt = DateTime.UtcNow, CampaignId = campaign.Id, StreamId = campaign.Streams[0].Id,
+            SubId = SubId.New(clickedAt), CreatedAt = clickedAt, CampaignId = campaign.Id, StreamId = campaign.Streams[0].Id,
             OfferId = offer.Id, Country = "DE", Ip = ip, UserAgent = "Mozilla/5.0 (X11; Linux x86_64) Chrome/140", IsUnique = true, BotReason = reason,
             Trace = [reason == BotReason.None ? "A person." : "Bot: the address is in the datacenter range 3.0.0.0/9 (list bundled datacenter-ranges.txt)."],
         };

@@ -45,10 +45,11 @@ public sealed class ClicksViewTests
         await Assertions.Expect(page.GetByTestId("clicks-empty")).ToBeVisibleAsync();
         await BrowserSession.ScreenshotAsync(page, "clicks-empty");
 
+        var clickedAt = DateTime.UtcNow;
         var click = await RecordAsync(session, new Click
         {
-            SubId = SecureToken.Create(),
-            CreatedAt = DateTime.UtcNow,
+            SubId = SubId.New(clickedAt),
+            CreatedAt = clickedAt,
             CampaignId = campaign.Id,
             StreamId = campaign.Streams[0].Id,
             OfferId = offer.Id,

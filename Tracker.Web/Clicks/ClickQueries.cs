@@ -4,7 +4,7 @@ using Tracker.Web.Data;
 
 namespace Tracker.Web.Clicks;
 
-/// <summary>Read-only queries over recorded clicks for the admin pages (by CreatedAt and SubId, both indexed).</summary>
+/// <summary>Read-only queries over recorded clicks for the admin pages (by time, and by subid through ClickSubIds).</summary>
 public sealed class ClickQueries(IDbContextFactory<TrackerDbContext> contextFactory)
 {
     public const int MaxTake = 200;
@@ -15,8 +15,8 @@ public sealed class ClickQueries(IDbContextFactory<TrackerDbContext> contextFact
         IQueryable<Click> clicks = db.Clicks.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q.SubId))
         {
-            var subId = q.SubId.Trim().ToLowerInvariant();
-            clicks = clicks.Where(c => c.SubId == subId);
+            var id = await ClickSubIds.FindIdAsync(db, q.SubId.Trim().ToLowerInvariant(), ct);
+            clicks = clicks.Where(c => c.Id == id);
         }
         if (q.CampaignId is { } campaignId) clicks = clicks.Where(c => c.CampaignId == campaignId);
         if (q.Bots is { } bots)
@@ -59,7 +59,8 @@ public sealed class ClickQueries(IDbContextFactory<TrackerDbContext> contextFact
         var normalized = (subId ?? "").Trim().ToLowerInvariant();
         if (normalized.Length == 0) return null;
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var click = await db.Clicks.AsNoTracking().SingleOrDefaultAsync(c => c.SubId == normalized, ct);
+        var id = await ClickSubIds.FindIdAsync(db, normalized, ct);
+        var click = id is null ? null : await db.Clicks.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (click is null) return null;
         var names = await NamesAsync(db, [click.CampaignId], [click.StreamId], [click.OfferId], [click.AffiliateNetworkId], ct);
         return new ClickWithNames(click, names.Campaign(click.CampaignId), names.Stream(click.StreamId),

@@ -6,6 +6,7 @@ using Tracker.Core.Conversions;
 using Tracker.Core.Networks;
 using Tracker.Core.Offers;
 using Tracker.Core.Settings;
+using Tracker.Web.Clicks;
 
 namespace Tracker.Web.Data;
 
@@ -24,6 +25,7 @@ public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<CampaignStream> Streams => Set<CampaignStream>();
     public DbSet<Click> Clicks => Set<Click>();
+    public DbSet<LegacyClickSubId> LegacyClickSubIds => Set<LegacyClickSubId>();
     public DbSet<Conversion> Conversions => Set<Conversion>();
     public DbSet<ConversionTransaction> ConversionTransactions => Set<ConversionTransaction>();
     public DbSet<PostbackLogEntry> PostbackLog => Set<PostbackLogEntry>();

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using Tracker.Core.Clicks;
 using Tracker.Core.Conversions;
+using Tracker.Web.Clicks;
 using Tracker.Web.Reports;
 
 namespace Tracker.Web.Postbacks;
@@ -34,10 +35,8 @@ internal sealed class PostbackRows : IDisposable
     public PostbackRows(SqliteConnection connection)
     {
         _db = connection.Handle ?? throw new InvalidOperationException("The connection must be open.");
-        _findClick = Prepare("""
-            SELECT Id, CreatedAt, CampaignId, StreamId, OfferId, AffiliateNetworkId, Country, Parameters, BotReason
-            FROM clicks WHERE SubId = ?1
-            """);
+        _findClick = Prepare(ClickSubIds.FindSql(
+            "Id, CreatedAt, CampaignId, StreamId, OfferId, AffiliateNetworkId, Country, Parameters, BotReason"));
         _findConversion = Prepare(
             $"SELECT {ConversionColumns} FROM conversions WHERE ClickId = ?1");
         _transactions = Prepare("""
@@ -77,7 +76,8 @@ internal sealed class PostbackRows : IDisposable
     /// <summary>The click with the subid, with what a postback needs of it; its parameters' JSON is read only when asked for.</summary>
     public (Click Click, string ParametersJson)? FindClick(string subId)
     {
-        using var r = _findClick.Run(subId);
+        var (from, to) = ClickSubIds.Bounds(subId);
+        using var r = _findClick.Run(subId, from, to);
         if (!r.Row()) return null;
         var click = new Click
         {

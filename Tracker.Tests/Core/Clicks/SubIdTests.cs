@@ -21,25 +21,59 @@ public sealed class SubIdTests
     [Fact]
     public void RandomPartIsEvenlySpreadOverTheAlphabet()
     {
+        // The seventh character holds the last four time bits and the first random one; the 19 after it are all random.
         var counts = Enumerable.Range(0, 5_000)
-            .SelectMany(_ => SubId.New(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc))[SubId.TimeLength..])
+            .SelectMany(_ => SubId.New(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc))[7..])
             .GroupBy(c => c)
             .ToDictionary(g => g.Key, g => g.Count());
 
-        // 100,000 symbols over 32 values: 3,125 each on average, a standard deviation of about 55.
+        // 95,000 symbols over 32 values: 2,969 each on average, a standard deviation of about 54.
         Assert.Equal(32, counts.Count);
-        Assert.All(counts.Values, n => Assert.InRange(n, 2_800, 3_450));
+        Assert.All(counts.Values, n => Assert.InRange(n, 2_700, 3_250));
     }
 
     [Fact]
     public void LaterClicksGetSubIdsThatSortAfterEarlierOnes()
     {
         var start = new DateTime(2026, 11, 5, 12, 0, 0, DateTimeKind.Utc);
-        var ids = Enumerable.Range(0, 2_000).Select(i => SubId.New(start.AddSeconds(i * 37))).ToList();
+        var ids = Enumerable.Range(0, 2_000).Select(i => SubId.New(start.AddMilliseconds(i * 63))).ToList();
 
         Assert.Equal(ids, ids.Order(StringComparer.Ordinal));
-        Assert.Equal(SubId.New(start)[..SubId.TimeLength], SubId.New(start.AddMilliseconds(999))[..SubId.TimeLength]);
     }
+
+    [Theory]
+    [InlineData("2026-11-05T12:00:00.0000000Z")]
+    [InlineData("2026-11-05T12:00:00.0624999Z")]
+    [InlineData("2026-11-30T23:59:59.9999999Z")]
+    [InlineData("2053-06-01T08:15:30.5000000Z")]
+    public void TheSubIdTellsTheSixteenthOfASecondItsClickWasMadeIn(string created)
+    {
+        var at = DateTime.Parse(created, null, System.Globalization.DateTimeStyles.AdjustToUniversal);
+
+        var window = SubId.TimeWindow(SubId.New(at));
+
+        Assert.NotNull(window);
+        Assert.Equal(SubId.TimeStep, window.Value.To - window.Value.From);
+        Assert.InRange(at, window.Value.From, window.Value.To - TimeSpan.FromTicks(1));
+        Assert.Equal(0, window.Value.From.Ticks % SubId.TimeStep.Ticks);
+    }
+
+    [Fact]
+    public void ClicksASixteenthOfASecondApartHaveWindowsThatDoNotOverlap()
+    {
+        var at = new DateTime(2026, 11, 30, 10, 0, 0, 62, DateTimeKind.Utc).AddTicks(5_000);
+        var first = SubId.TimeWindow(SubId.New(at))!.Value;
+        var next = SubId.TimeWindow(SubId.New(at + SubId.TimeStep))!.Value;
+
+        Assert.Equal(first.To, next.From);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("abc")]
+    [InlineData("abcdefghijklmnopqrstuvwxy0")]
+    [InlineData("ABCDEFGHIJKLMNOPQRSTUVWXYZ")]
+    public void OnlyTwentySixOfOurSymbolsHaveATimeWindow(string value) => Assert.Null(SubId.TimeWindow(value));
 
     [Theory]
     [InlineData("")]

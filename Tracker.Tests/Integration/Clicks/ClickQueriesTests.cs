@@ -33,7 +33,7 @@ public sealed class ClickQueriesTests
         var start = new DateTime(2026, 11, 1, 12, 0, 0, DateTimeKind.Utc);
         var clicks = Enumerable.Range(0, count).Select(i => new Click
         {
-            SubId = SecureToken.Create(),
+            SubId = SubId.New(start.AddSeconds(i / 2)),
             // Pairs of clicks share a timestamp, as clicks in one batch can.
             CreatedAt = start.AddSeconds(i / 2),
             CampaignId = campaignOf(i),
@@ -115,10 +115,11 @@ public sealed class ClickQueriesTests
     {
         await using var app = new TrackerApplication();
         var (a, _, offerId, streamId) = await SeedCatalogAsync(app);
+        var clickedAt = DateTime.UtcNow;
         var click = new Click
         {
-            SubId = SecureToken.Create(),
-            CreatedAt = DateTime.UtcNow,
+            SubId = SubId.New(clickedAt),
+            CreatedAt = clickedAt,
             CampaignId = a,
             StreamId = streamId,
             OfferId = offerId,

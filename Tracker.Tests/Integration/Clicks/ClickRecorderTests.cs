@@ -29,15 +29,24 @@ public sealed class ClickRecorderTests
         await using var app = CreateApp();
         _ = app.Server;
         var recorder = app.Service<ClickRecorder>();
-        var duplicate = SubId.New();
-        var clicks = Enumerable.Range(0, 40).Select(i => NewClick(i is 7 or 23 ? duplicate : null)).ToList();
+        // The database refuses one click's row (as a full disk or a constraint would), not the others in its batch.
+        var refused = SubId.New();
+        using (var connection = new SqliteConnection($"Data Source={Path.Combine(app.DataDirectory, "tracker.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var trigger = connection.CreateCommand();
+            trigger.CommandText = $"CREATE TRIGGER refuse_one BEFORE INSERT ON clicks WHEN NEW.SubId = '{refused}' BEGIN SELECT RAISE(ABORT, 'refused'); END";
+            trigger.ExecuteNonQuery();
+        }
+        var clicks = Enumerable.Range(0, 40).Select(i => NewClick(i == 7 ? refused : null)).ToList();
 
         var results = await Task.WhenAll(clicks.Select(c => Task.Run(() => recorder.RecordAsync(c).AsTask(), Ct)));
 
         Assert.Equal(39, results.Count(ok => ok));
+        Assert.False(results[7]);
         var stored = await app.ClicksAsync();
         Assert.Equal(39, stored.Count);
-        Assert.Single(stored, c => c.SubId == duplicate);
+        Assert.DoesNotContain(stored, c => c.SubId == refused);
     }
 
     [Fact]

@@ -72,7 +72,6 @@ public static class TrackerSeed
     {
         var click = new Click
         {
-            SubId = SecureToken.Create(),
             CreatedAt = now.AddMinutes(-5),
             CampaignId = campaignId,
             OfferId = offer?.Id,
@@ -83,6 +82,8 @@ public static class TrackerSeed
             IsUnique = true,
         };
         configure?.Invoke(click);
+        // As the tracker issues them: the subid carries the click's time, which is how it is found.
+        if (click.SubId.Length == 0) click.SubId = SubId.New(click.CreatedAt);
         await using var db = await NewDbAsync(services);
         db.Clicks.Add(click);
         await db.SaveChangesAsync();

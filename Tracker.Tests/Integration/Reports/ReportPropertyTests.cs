@@ -218,10 +218,11 @@ public sealed class ReportPropertyTests
             if (random.Next(2) > 0) parameters["keyword"] = new[] { "casino", "slots" }[random.Next(2)];
             if (random.Next(5) > 0) parameters["sub_id_1"] = "s" + random.Next(6);
             if (random.Next(3) == 0) parameters["sub_id_3"] = "z" + random.Next(2);
+            var clickedAt = start.AddSeconds(random.NextDouble() * (end - start).TotalSeconds);
             all.Add(new Click
             {
-                SubId = SecureToken.Create(),
-                CreatedAt = start.AddSeconds(random.NextDouble() * (end - start).TotalSeconds),
+                SubId = SubId.New(clickedAt),
+                CreatedAt = clickedAt,
                 CampaignId = bed.CampaignId,
                 StreamId = random.Next(3) == 0 ? null : 1 + random.Next(3),
                 OfferId = offer?.Id,

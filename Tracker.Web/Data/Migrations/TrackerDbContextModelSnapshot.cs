@@ -366,12 +366,9 @@ namespace Tracker.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt");
-
-                    b.HasIndex("SubId")
-                        .IsUnique();
-
                     b.HasIndex("CampaignId", "CreatedAt");
+
+                    b.HasIndex("CreatedAt", "SubId");
 
                     b.HasIndex(new[] { "CreatedAt" }, "IX_clicks_bots_CreatedAt")
                         .HasFilter("BotReason <> 0");
@@ -830,6 +827,20 @@ namespace Tracker.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("settings", (string)null);
+                });
+
+            modelBuilder.Entity("Tracker.Web.Clicks.LegacyClickSubId", b =>
+                {
+                    b.Property<string>("SubId")
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClickId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SubId");
+
+                    b.ToTable("legacy_click_subids", (string)null);
                 });
 
             modelBuilder.Entity("Tracker.Web.Reports.ReportRollup", b =>

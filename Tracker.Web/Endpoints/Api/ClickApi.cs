@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Tracker.Core.Clicks;
+using Tracker.Web.Clicks;
 using Tracker.Web.Data;
 using Tracker.Web.Endpoints.Api.Dtos;
 
@@ -32,7 +33,8 @@ public static class ClickApi
                 ["subid"] = ["A subid is 1–26 letters and digits, as it appears in the offer URL (sub1=…)."],
             });
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var click = await db.Clicks.AsNoTracking().SingleOrDefaultAsync(c => c.SubId == normalized, ct);
+        var id = await ClickSubIds.FindIdAsync(db, normalized, ct);
+        var click = id is null ? null : await db.Clicks.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (click is null)
             return new NotFoundProblem(new ProblemDetails
             {
