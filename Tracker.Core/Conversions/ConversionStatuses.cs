@@ -4,13 +4,11 @@ namespace Tracker.Core.Conversions;
 public static class ConversionStatuses
 {
     /// <summary>lead→sale, lead→rejected, sale→rejected, rebill→rejected; nothing else.</summary>
-    public static bool IsAllowedChange(ConversionStatus from, ConversionStatus to) => (from, to) switch
+    public static bool IsAllowedChange(ConversionStatus from, ConversionStatus to) => from switch
     {
-        (ConversionStatus.Lead, ConversionStatus.Sale) => true,
-        (ConversionStatus.Lead, ConversionStatus.Rejected) => true,
-        (ConversionStatus.Sale, ConversionStatus.Rejected) => true,
-        (ConversionStatus.Rebill, ConversionStatus.Rejected) => true,
-        _ => false,
+        ConversionStatus.Lead => to is ConversionStatus.Sale or ConversionStatus.Rejected,
+        ConversionStatus.Sale or ConversionStatus.Rebill => to is ConversionStatus.Rejected,
+        ConversionStatus.Rejected => false,
     };
 
     /// <summary>A conversion counts toward an offer's daily cap while it is a lead or a sale.</summary>

@@ -1,7 +1,4 @@
 namespace Tracker.Core.Offers;
 
 /// <summary>The offer a click goes to after the caps had their say, and the decision in words.</summary>
-public sealed record CapRoute(Offer Offer, IReadOnlyList<string> Trace)
-{
-    public bool Redirected(Offer chosen) => Offer.Id != chosen.Id;
-}
+public sealed record CapRoute(Offer Offer, IReadOnlyList<string> Trace);

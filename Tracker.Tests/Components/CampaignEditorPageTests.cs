@@ -20,16 +20,16 @@ public sealed class CampaignEditorPageTests : IAsyncDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<(Campaign Campaign, IRenderedComponent<CampaignEditor> Cut)> OpenAsync()
+    private async Task<(Campaign Campaign, IRenderedComponent<CampaignEditorPage> Cut)> OpenAsync()
     {
         var campaign = (await Store.CreateAsync(new Campaign { Name = "Winter", Alias = "winter", UniquenessHours = 24 }, Ct)).Value!;
         _ctx.RenderPopoverHosts();
-        var cut = _ctx.Render<CampaignEditor>(p => p.Add(e => e.Id, campaign.Id));
+        var cut = _ctx.Render<CampaignEditorPage>(p => p.Add(e => e.Id, campaign.Id));
         cut.WaitForElement("[data-testid=campaign-name] input, input[data-testid=campaign-name]");
         return (campaign, cut);
     }
 
-    private static AngleSharp.Dom.IElement NameInput(IRenderedComponent<CampaignEditor> cut) =>
+    private static AngleSharp.Dom.IElement NameInput(IRenderedComponent<CampaignEditorPage> cut) =>
         cut.Find("input[data-testid=campaign-name], [data-testid=campaign-name] input");
 
     private async Task SaveTheirsAsync(int id, Action<Campaign> change)
@@ -95,7 +95,7 @@ public sealed class CampaignEditorPageTests : IAsyncDisposable
     {
         await Store.CreateAsync(new Campaign { Name = "Taken", Alias = "summer-sale" }, Ct);
         _ctx.RenderPopoverHosts();
-        var cut = _ctx.Render<CampaignEditor>();
+        var cut = _ctx.Render<CampaignEditorPage>();
         cut.WaitForElement("input[data-testid=campaign-name], [data-testid=campaign-name] input");
         AngleSharp.Dom.IElement Alias() => cut.Find("input[data-testid=campaign-alias], [data-testid=campaign-alias] input");
 

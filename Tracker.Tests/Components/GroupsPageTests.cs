@@ -16,7 +16,7 @@ public sealed class GroupsPageTests : IAsyncDisposable
 
     private IRenderedComponent<ContainerFragment> RenderPage()
     {
-        var page = _ctx.RenderWithProviders<Groups>();
+        var page = _ctx.RenderWithProviders<GroupsPage>();
         page.WaitForAssertion(() => Assert.Empty(page.FindAll(".mud-progress-linear")));
         return page;
     }

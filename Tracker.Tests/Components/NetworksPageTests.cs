@@ -23,7 +23,7 @@ public sealed class NetworksPageTests : IAsyncDisposable
 
     private IRenderedComponent<ContainerFragment> RenderPage()
     {
-        var page = _ctx.RenderWithProviders<Networks>();
+        var page = _ctx.RenderWithProviders<NetworksPage>();
         page.WaitForAssertion(() => Assert.Empty(page.FindAll(".mud-progress-linear")));
         return page;
     }
@@ -106,7 +106,7 @@ public sealed class NetworksPageTests : IAsyncDisposable
     {
         await using var app = new TrackerApplication(new() { ["Tracker:PublicBaseUrl"] = "https://trk.example.com/" });
         await using var ctx = new AdminComponentContext(app);
-        var page = ctx.RenderWithProviders<Networks>();
+        var page = ctx.RenderWithProviders<NetworksPage>();
         var key = app.Service<Tracker.Web.Services.SettingsStore>().Current.PostbackKey;
         page.WaitForAssertion(() => Assert.Equal($"https://trk.example.com/{key}/postback", page.Find("[data-testid=tracker-postback-url] input").GetAttribute("value")));
     }

@@ -14,7 +14,7 @@ public sealed class OfferMainTabTests : MudComponentContext
 
     private readonly List<string> _changed = [];
 
-    // The uploader talks to the host (store, antiforgery, JS upload): OfferEditorTests and LocalOfferBrowserTests cover it.
+    // The uploader talks to the host (store, antiforgery, JS upload): OfferEditorPageTests and LocalOfferBrowserTests cover it.
     public OfferMainTabTests() => ComponentFactories.AddStub<LocalOfferUpload>();
 
     private IRenderedComponent<OfferMainTab> RenderTab(OfferEditModel model, ValidationErrors? errors = null) =>

@@ -31,7 +31,7 @@ public sealed class PendingRatesNoticeTests
         var (bed, subId) = await WaitingConversionAsync();
         await using var _ = bed;
         await using var ctx = new AdminComponentContext(bed.App);
-        var page = ctx.RenderWithProviders<Settings>();
+        var page = ctx.RenderWithProviders<SettingsPage>();
 
         page.WaitForAssertion(() => Assert.Contains("1 conversion waits for a rate for BRL", Text(page)), Wait);
         page.Find("[data-testid=add-pending-rate-BRL]").Click();

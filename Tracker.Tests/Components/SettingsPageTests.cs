@@ -35,7 +35,7 @@ public sealed class SettingsPageTests : IAsyncDisposable
     [Fact]
     public void ARateThatIsNotPositiveIsRefusedAndNothingIsSaved()
     {
-        var page = _ctx.RenderWithProviders<Settings>();
+        var page = _ctx.RenderWithProviders<SettingsPage>();
         var before = Store.Current.Version;
         AddRate(page, "EUR", "0");
         // Said at the field as soon as it is typed, and the typed text stays there.
@@ -49,7 +49,7 @@ public sealed class SettingsPageTests : IAsyncDisposable
     [Fact]
     public void ANegativeRateStaysAsTypedWithItsMessageInsteadOfBecomingZero()
     {
-        var page = _ctx.RenderWithProviders<Settings>();
+        var page = _ctx.RenderWithProviders<SettingsPage>();
         AddRate(page, "EUR", "-1");
 
         Assert.Equal("-1", page.Find("[data-testid=rate-value-0]").GetAttribute("value"));
@@ -62,7 +62,7 @@ public sealed class SettingsPageTests : IAsyncDisposable
     [Fact]
     public void ARateTypedWithADecimalCommaIsSavedAsDecimals()
     {
-        var page = _ctx.RenderWithProviders<Settings>();
+        var page = _ctx.RenderWithProviders<SettingsPage>();
         AddRate(page, "EUR", "1,08");
         page.Find("[data-testid=settings-save]").Click();
         page.WaitForAssertion(() => Assert.Equal(1.08m, Store.Current.ExchangeRates["EUR"]));
@@ -71,7 +71,7 @@ public sealed class SettingsPageTests : IAsyncDisposable
     [Fact]
     public void ACurrencyListedTwiceOrWithoutARateIsRefused()
     {
-        var page = _ctx.RenderWithProviders<Settings>();
+        var page = _ctx.RenderWithProviders<SettingsPage>();
         AddRate(page, "EUR", "1.08");
         AddRate(page, "eur", "1.1");
         page.Find("[data-testid=add-rate]").Click();
@@ -88,7 +88,7 @@ public sealed class SettingsPageTests : IAsyncDisposable
     [Fact]
     public void AfterARefusedSaveTheNextGoodSaveLeavesOnlySettingsSavedOnScreen()
     {
-        var page = _ctx.RenderWithProviders<Settings>();
+        var page = _ctx.RenderWithProviders<SettingsPage>();
         AddRate(page, "EUR", "0");
         page.Find("[data-testid=settings-save]").Click();
         page.WaitForAssertion(() => Assert.Contains("Nothing was saved", Text(page)));
@@ -105,7 +105,7 @@ public sealed class SettingsPageTests : IAsyncDisposable
     [Fact]
     public void ValidRatesAreSavedAndExplainedInTheBaseCurrency()
     {
-        var page = _ctx.RenderWithProviders<Settings>();
+        var page = _ctx.RenderWithProviders<SettingsPage>();
         AddRate(page, "eur", "1.08");
         Assert.Contains("1 EUR = 1.08 USD", Text(page));
         page.Find("[data-testid=settings-save]").Click();
@@ -116,7 +116,7 @@ public sealed class SettingsPageTests : IAsyncDisposable
     [Fact]
     public async Task SavingOverSettingsChangedElsewhereIsRefusedAndOffersAReload()
     {
-        var page = _ctx.RenderWithProviders<Settings>();
+        var page = _ctx.RenderWithProviders<SettingsPage>();
         AddRate(page, "EUR", "1.08");
 
         // Another tab (or the API) saves first.
@@ -144,7 +144,7 @@ public sealed class SettingsPageTests : IAsyncDisposable
     [Fact]
     public async Task OverwriteKeepsTheirTimeZoneAndSavesOnlyMyRates()
     {
-        var page = _ctx.RenderWithProviders<Settings>();
+        var page = _ctx.RenderWithProviders<SettingsPage>();
         AddRate(page, "EUR", "1,08");
         var theirs = Store.Current;
         Assert.True(await Store.SaveAsync(new TrackerSettings
@@ -166,7 +166,7 @@ public sealed class SettingsPageTests : IAsyncDisposable
     [Fact]
     public async Task WithoutUnsavedEditsTheFormFollowsChangesMadeElsewhere()
     {
-        var page = _ctx.RenderWithProviders<Settings>();
+        var page = _ctx.RenderWithProviders<SettingsPage>();
         var current = Store.Current;
         await Store.SaveAsync(new TrackerSettings
         {
@@ -180,7 +180,7 @@ public sealed class SettingsPageTests : IAsyncDisposable
     [Fact]
     public void AnApiKeyFromConfigurationCannotBeRotatedAndSaysWhereItComesFrom()
     {
-        var page = _ctx.RenderWithProviders<Settings>();
+        var page = _ctx.RenderWithProviders<SettingsPage>();
         Assert.NotNull(page.Find("[data-testid=api-key-from-configuration]"));
         Assert.True(page.Find("[data-testid=rotate-api-key]").HasAttribute("disabled"));
         Assert.Equal("password", page.Find("[data-testid=settings-api-key] input").GetAttribute("type"));
@@ -196,7 +196,7 @@ public sealed class SettingsPageTests : IAsyncDisposable
         await using var ctx = new AdminComponentContext(app);
         var store = app.Service<SettingsStore>();
         var oldKey = store.ApiKey;
-        var page = ctx.RenderWithProviders<Settings>();
+        var page = ctx.RenderWithProviders<SettingsPage>();
         Assert.Empty(page.FindAll("[data-testid=api-key-from-configuration]"));
 
         page.Find("[data-testid=rotate-api-key]").Click();

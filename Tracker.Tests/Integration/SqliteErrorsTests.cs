@@ -66,6 +66,22 @@ public sealed class SqliteErrorsTests : IDisposable
     }
 
     [Fact]
+    public void AWriteToADatabaseOpenedReadOnlyIsADiskProblemAndAConstraintIsNot()
+    {
+        using (var setup = Open()) Run(setup, "CREATE TABLE t (Name TEXT NOT NULL UNIQUE); INSERT INTO t VALUES ('a');");
+        using var readOnly = new SqliteConnection($"Data Source={_path};Mode=ReadOnly;Pooling=False");
+        readOnly.Open();
+
+        var refused = Assert.Throws<SqliteException>(() => Run(readOnly, "INSERT INTO t VALUES ('b')"));
+        using var writer = Open();
+        var duplicate = Assert.Throws<SqliteException>(() => Run(writer, "INSERT INTO t VALUES ('a')"));
+
+        Assert.Contains("read-only", SqliteErrors.DiskProblem(new InvalidOperationException("wrapped", refused)));
+        Assert.Null(SqliteErrors.DiskProblem(duplicate));
+        Assert.Null(SqliteErrors.DiskProblem(new TimeoutException()));
+    }
+
+    [Fact]
     public void AnExceptionWithoutSqliteInItHasNoCode()
     {
         Assert.Null(SqliteErrors.Code(new InvalidOperationException("no database here")));

@@ -175,8 +175,9 @@ public sealed class ArchiveRulesTests
     [Fact]
     public void Crc32MatchesTheZipStandard()
     {
-        Assert.Equal(0xCBF43926u, ZipCrc32.Compute("123456789"u8));
-        Assert.Equal(ZipCrc32.Compute("hello world"u8), ZipCrc32.Finish(ZipCrc32.Update(ZipCrc32.Update(ZipCrc32.Initial, "hello "u8), "world"u8)));
+        Assert.Equal(0xCBF43926u, ZipCrc32.Finish(ZipCrc32.Update(ZipCrc32.Initial, "123456789"u8)));
+        Assert.Equal(ZipCrc32.Finish(ZipCrc32.Update(ZipCrc32.Initial, "hello world"u8)),
+            ZipCrc32.Finish(ZipCrc32.Update(ZipCrc32.Update(ZipCrc32.Initial, "hello "u8), "world"u8)));
     }
 
     private static ArchivePlan Plan(params (string Name, int Attributes)[] entries) =>

@@ -23,6 +23,16 @@ public static class SqliteErrors
         Find(ex) is { SqliteExtendedErrorCode: raw.SQLITE_CONSTRAINT_UNIQUE } sqlite
         && (column is null || sqlite.Message.Contains(column, StringComparison.Ordinal));
 
+    /// <summary>The words for a write that failed because of the disk (full, read-only, I/O, cannot open); null for any other failure.</summary>
+    public static string? DiskProblem(Exception ex) => (Code(ex) & 0xFF) switch
+    {
+        raw.SQLITE_FULL => "the disk is full",
+        raw.SQLITE_READONLY => "the database is read-only (is the disk mounted read-only, or the file's permissions changed?)",
+        raw.SQLITE_IOERR => "the disk could not be written (I/O error)",
+        raw.SQLITE_CANTOPEN => "the database file cannot be opened for writing",
+        _ => null,
+    };
+
     private static SqliteException? Find(Exception ex)
     {
         for (Exception? e = ex; e is not null; e = e.InnerException)

@@ -1,4 +1,3 @@
-using SQLitePCL;
 using Tracker.Web.Live;
 
 namespace Tracker.Web.Data;
@@ -19,18 +18,8 @@ public sealed class StorageHealth(ChangeFeed changes, TimeProvider clock, ILogge
 
     public StorageStatus Current => _current;
 
-    /// <summary>The words for a write that failed because of the disk (full, read-only, I/O); null for any other failure.</summary>
-    public static string? DiskProblem(Exception ex)
-    {
-        return (SqliteErrors.Code(ex) & 0xFF) switch
-        {
-            raw.SQLITE_FULL => "the disk is full",
-            raw.SQLITE_READONLY => "the database is read-only (is the disk mounted read-only, or the file's permissions changed?)",
-            raw.SQLITE_IOERR => "the disk could not be written (I/O error)",
-            raw.SQLITE_CANTOPEN => "the database file cannot be opened for writing",
-            _ => null,
-        };
-    }
+    /// <summary>The words for a write that failed because of the disk (full, read-only, I/O); null for any other failure. Read by <see cref="SqliteErrors.DiskProblem"/>.</summary>
+    public static string? DiskProblem(Exception ex) => SqliteErrors.DiskProblem(ex);
 
     /// <summary>A write failed because of the disk.</summary>
     public void Failed(string problem, int clicksWaiting = -1, long clicksDropped = -1)

@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Tracker.Core.Conversions;
-using Tracker.Core.Geo;
 using Tracker.Core.Offers;
 using Tracker.Core.Reports;
 using Tracker.Web.Data;
@@ -266,15 +265,4 @@ public sealed class ReportEngine(IDbContextFactory<TrackerDbContext> contexts, S
 
     internal static DateTime ParseUtc(string text) =>
         DateTime.SpecifyKind(DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), DateTimeKind.Utc);
-}
-
-internal static class ReportCommands
-{
-    /// <summary>A command in the report's read transaction.</summary>
-    public static SqliteCommand NewCommand(this SqliteTransaction transaction)
-    {
-        var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        return command;
-    }
 }

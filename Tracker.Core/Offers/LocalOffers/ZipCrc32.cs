@@ -19,8 +19,6 @@ public static class ZipCrc32
 
     public static uint Finish(uint state) => ~state;
 
-    public static uint Compute(ReadOnlySpan<byte> data) => Finish(Update(Initial, data));
-
     private static uint[] CreateTable()
     {
         var table = new uint[256];

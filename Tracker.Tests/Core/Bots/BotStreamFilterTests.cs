@@ -1,6 +1,7 @@
 using Tracker.Core.Bots;
 using Tracker.Core.Campaigns;
 using Tracker.Core.Clicks;
+using Tracker.Tests.Infrastructure;
 
 namespace Tracker.Tests.Core.Bots;
 

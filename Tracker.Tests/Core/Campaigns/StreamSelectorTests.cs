@@ -1,6 +1,7 @@
 using Tracker.Core.Campaigns;
 using Tracker.Core.Clicks;
 using Tracker.Core.Offers;
+using Tracker.Tests.Infrastructure;
 
 namespace Tracker.Tests.Core.Campaigns;
 

@@ -1,33 +1,5 @@
 namespace Tracker.Web.Components.Shared;
 
-/// <summary>How one kind of edited thing is copied, compared and merged; given once per editor.</summary>
-/// <param name="Copy">A detached copy (edits to it never reach the original).</param>
-/// <param name="Differences">The labels of the fields that differ between two versions, for people.</param>
-/// <param name="Reapply">"Overwrite": (mine, original, theirs) → their version with only the fields I changed since original laid on top.</param>
-/// <param name="Version">The stored version number.</param>
-public sealed record EditRules<T>(Func<T, T> Copy, Func<T, T, IReadOnlyList<string>> Differences, Func<T, T, T, T> Reapply, Func<T, int> Version);
-
-/// <summary>What <see cref="ConflictBanner"/> needs to know about an edit session, whatever is edited.</summary>
-public interface IEditSession
-{
-    bool IsDirty { get; }
-
-    /// <summary>A newer saved version exists and the user has edits: they must choose Reload or Overwrite.</summary>
-    bool HasConflict { get; }
-
-    /// <summary>The thing was deleted elsewhere; the edits are kept and can be saved as a new one.</summary>
-    bool DeletedElsewhere { get; }
-
-    /// <summary>Save was pressed while the conflict banner was up; the banner says what to do.</summary>
-    bool SaveBlocked { get; }
-
-    IReadOnlyList<string> MyEdits { get; }
-
-    IReadOnlyList<string> TheirChanges { get; }
-
-    int? TheirVersion { get; }
-}
-
 /// <summary>
 /// One edit of one saved thing (an offer, a campaign, a network, the settings), the same for every editor:
 /// the saved version it started from (<see cref="Original"/>), the edited copy (<see cref="Draft"/>), and a

@@ -27,35 +27,3 @@ internal sealed class ConversionConfiguration : IEntityTypeConfiguration<Convers
         b.Ignore(c => c.AwaitsRate);
     }
 }
-
-internal sealed class ConversionTransactionConfiguration : IEntityTypeConfiguration<ConversionTransaction>
-{
-    public void Configure(EntityTypeBuilder<ConversionTransaction> b)
-    {
-        b.ToTable("conversion_transactions");
-        b.Property(t => t.SubId).HasMaxLength(26).IsRequired();
-        b.Property(t => t.Tid).HasMaxLength(200);
-        b.Property(t => t.Status).HasConversion<string>().HasMaxLength(10);
-        b.HasOne<Conversion>().WithMany().HasForeignKey(t => t.ConversionId).OnDelete(DeleteBehavior.Cascade);
-        // The same (subid, tid) twice is a duplicate.
-        b.HasIndex(t => new { t.SubId, t.Tid }).IsUnique();
-    }
-}
-
-internal sealed class PostbackLogEntryConfiguration : IEntityTypeConfiguration<PostbackLogEntry>
-{
-    public void Configure(EntityTypeBuilder<PostbackLogEntry> b)
-    {
-        b.ToTable("postback_log");
-        b.Property(p => p.SourceIp).HasMaxLength(45);
-        b.Property(p => p.Method).HasMaxLength(8);
-        b.Property(p => p.Raw).HasMaxLength(17000);
-        b.Property(p => p.SubId).HasMaxLength(100);
-        b.Property(p => p.Status).HasMaxLength(100);
-        b.Property(p => p.From).HasMaxLength(200);
-        b.Property(p => p.Outcome).HasConversion<string>().HasMaxLength(24);
-        b.Property(p => p.Message).HasMaxLength(1000);
-        b.HasIndex(p => p.ReceivedAt);
-        b.HasIndex(p => p.SubId);
-    }
-}

@@ -37,30 +37,3 @@ internal sealed class OfferConfiguration : IEntityTypeConfiguration<Offer>
         b.HasIndex(o => o.AffiliateNetworkId);
     }
 }
-
-internal sealed class OfferGroupConfiguration : IEntityTypeConfiguration<OfferGroup>
-{
-    public void Configure(EntityTypeBuilder<OfferGroup> b)
-    {
-        b.ToTable("offer_groups");
-        b.Property(g => g.Name).HasMaxLength(100).IsRequired();
-        b.Property(g => g.Version).IsConcurrencyToken();
-        b.HasIndex(g => g.Name).IsUnique();
-    }
-}
-
-internal sealed class AffiliateNetworkConfiguration : IEntityTypeConfiguration<AffiliateNetwork>
-{
-    public void Configure(EntityTypeBuilder<AffiliateNetwork> b)
-    {
-        b.ToTable("affiliate_networks");
-        b.Property(n => n.Name).HasMaxLength(200).IsRequired();
-        b.Property(n => n.OfferParameters).HasMaxLength(2000);
-        b.Property(n => n.PostbackParameters).HasMaxLength(2000);
-        b.Property(n => n.TemplateKey).HasMaxLength(100);
-        b.Property(n => n.Notes).HasMaxLength(20000);
-        b.Property(n => n.State).HasConversion<string>().HasMaxLength(10);
-        b.Property(n => n.Version).IsConcurrencyToken();
-        b.HasIndex(n => n.Name);
-    }
-}

@@ -4,20 +4,6 @@ using Tracker.Core.Offers;
 
 namespace Tracker.Web.Components.Pages.Offers;
 
-/// <summary>The tab of the offer editor that edits a field, so a failed save can open the tab with the first error.</summary>
-public enum OfferTab
-{
-    Main = 0,
-    Additional = 1,
-    Notes = 2,
-}
-
-/// <summary>
-/// One editable field: its API name (the validator's error key), a label for people, its tab, how to compare
-/// it and how to copy it between models. Conflict handling and dirty tracking are built on this table.
-/// </summary>
-public sealed record OfferField(string Key, string Label, OfferTab Tab, Func<OfferEditModel, object?> Read, Action<OfferEditModel, OfferEditModel> CopyTo);
-
 /// <summary>
 /// What the offer editor edits: the offer's fields in the shapes the inputs want (payout as a decimal,
 /// the conversion cap flattened). Mapped to and from <see cref="Offer"/> by Mapster (see <see cref="ConfigureMapping"/>).

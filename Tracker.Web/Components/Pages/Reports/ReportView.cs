@@ -5,9 +5,6 @@ using Tracker.Core.Reports;
 
 namespace Tracker.Web.Components.Pages.Reports;
 
-/// <summary>The date ranges the Reports page offers; all but <see cref="Custom"/> move with the calendar.</summary>
-public enum DatePreset { Today, Yesterday, Last7Days, ThisMonth, LastMonth, Custom }
-
 /// <summary>
 /// Everything the Reports page shows, as one value: it round-trips through the page's address, so a
 /// report can be bookmarked, shared, reloaded and saved as a preset. Relative ranges (Today, Last 7

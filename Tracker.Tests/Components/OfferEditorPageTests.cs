@@ -16,7 +16,7 @@ using TestContext = Xunit.TestContext;
 namespace Tracker.Tests.Components;
 
 /// <summary>The offer editor page over a real host's SQLite file, rendered by bUnit.</summary>
-public sealed class OfferEditorTests : MudComponentContext, IAsyncLifetime
+public sealed class OfferEditorPageTests : MudComponentContext, IAsyncLifetime
 {
     private readonly TrackerApplication _app = new();
     private IRenderedComponent<PopoverHosts> _hosts = default!;
@@ -44,16 +44,16 @@ public sealed class OfferEditorTests : MudComponentContext, IAsyncLifetime
         Name = "Casino DE", Url = "https://net.example/click?o=77&s={subid}", PayoutMicros = 12_500_000, PayoutCurrency = "EUR",
     }, Ct)).Value!;
 
-    private static void OpenTab(IRenderedComponent<OfferEditor> cut, string title) =>
+    private static void OpenTab(IRenderedComponent<OfferEditorPage> cut, string title) =>
         cut.FindAll(".mud-tab").Single(t => t.TextContent.Contains(title, StringComparison.Ordinal)).Click();
 
-    private static string ActiveTab(IRenderedComponent<OfferEditor> cut) => cut.Find(".mud-tab.mud-tab-active").TextContent.Trim();
+    private static string ActiveTab(IRenderedComponent<OfferEditorPage> cut) => cut.Find(".mud-tab.mud-tab-active").TextContent.Trim();
 
     [Fact]
     public async Task NewOfferIsFilledInAcrossAllThreeTabsAndSaved()
     {
         var network = (await _app.Service<NetworkStore>().CreateAsync(new AffiliateNetwork { Name = "CPA House", OfferParameters = "&sub1={subid}" }, Ct)).Value!;
-        var cut = Render<OfferEditor>();
+        var cut = Render<OfferEditorPage>();
         cut.WaitForElement("#offer-name");
 
         cut.Find("#offer-name").Input("Casino DE");
@@ -87,7 +87,7 @@ public sealed class OfferEditorTests : MudComponentContext, IAsyncLifetime
     [Fact]
     public async Task ANewLocalOfferOffersItsZipUploadBeforeTheFirstSaveAndNoRedirectChoices()
     {
-        var cut = Render<OfferEditor>();
+        var cut = Render<OfferEditorPage>();
         cut.WaitForElement("#offer-name");
         cut.Find("#offer-name").Input("Spring pre-lander");
         Assert.NotEmpty(cut.FindAll("[data-testid=offer-redirect]"));
@@ -131,7 +131,7 @@ public sealed class OfferEditorTests : MudComponentContext, IAsyncLifetime
     [Fact]
     public async Task InvalidOfferIsNotSavedAndTheTabWithTheFirstErrorOpens()
     {
-        var cut = Render<OfferEditor>();
+        var cut = Render<OfferEditorPage>();
         cut.WaitForElement("#offer-name");
         cut.Find("#offer-name").Input("Capped offer");
         cut.Find("#offer-url").Input("https://net.example/click?s={subid}");
@@ -156,7 +156,7 @@ public sealed class OfferEditorTests : MudComponentContext, IAsyncLifetime
     [Fact]
     public async Task AnUnreadablePayoutIsNotSavedAsTheLastGoodValueAndSaysWhy()
     {
-        var cut = Render<OfferEditor>();
+        var cut = Render<OfferEditorPage>();
         cut.WaitForElement("#offer-name");
         cut.Find("#offer-name").Input("Casino DE");
         cut.Find("#offer-url").Input("https://net.example/click?s={subid}");
@@ -180,7 +180,7 @@ public sealed class OfferEditorTests : MudComponentContext, IAsyncLifetime
     [Fact]
     public async Task MissingNameAndUrlOpenTheMainTab()
     {
-        var cut = Render<OfferEditor>();
+        var cut = Render<OfferEditorPage>();
         cut.WaitForElement("#offer-name");
         OpenTab(cut, "Notes");
 
@@ -196,7 +196,7 @@ public sealed class OfferEditorTests : MudComponentContext, IAsyncLifetime
     public async Task SaveElsewhereShowsTheBannerAndReloadShowsTheirVersion()
     {
         var offer = await CreateOfferAsync();
-        var cut = Render<OfferEditor>(p => p.Add(e => e.Id, offer.Id));
+        var cut = Render<OfferEditorPage>(p => p.Add(e => e.Id, offer.Id));
         cut.WaitForElement("#offer-name");
         OpenTab(cut, "Notes");
         cut.Find("#offer-notes").Input("My note");
@@ -225,7 +225,7 @@ public sealed class OfferEditorTests : MudComponentContext, IAsyncLifetime
     public async Task ALiveUpdateInATabWithNoEditsSimplyShowsTheNewVersion()
     {
         var offer = await CreateOfferAsync();
-        var cut = Render<OfferEditor>(p => p.Add(e => e.Id, offer.Id));
+        var cut = Render<OfferEditorPage>(p => p.Add(e => e.Id, offer.Id));
         cut.WaitForElement("#offer-name");
 
         var api = _app.CreateApiClient();
@@ -244,7 +244,7 @@ public sealed class OfferEditorTests : MudComponentContext, IAsyncLifetime
     public async Task ChangeThroughTheApiShowsTheBannerToATabWithEdits()
     {
         var offer = await CreateOfferAsync();
-        var cut = Render<OfferEditor>(p => p.Add(e => e.Id, offer.Id));
+        var cut = Render<OfferEditorPage>(p => p.Add(e => e.Id, offer.Id));
         cut.WaitForElement("#offer-name");
         cut.Find("#offer-name").Input("Casino DE (mine)");
 
@@ -263,7 +263,7 @@ public sealed class OfferEditorTests : MudComponentContext, IAsyncLifetime
     public async Task OwnSaveDoesNotLookLikeSomeoneElses()
     {
         var offer = await CreateOfferAsync();
-        var cut = Render<OfferEditor>(p => p.Add(e => e.Id, offer.Id));
+        var cut = Render<OfferEditorPage>(p => p.Add(e => e.Id, offer.Id));
         cut.WaitForElement("#offer-name");
 
         cut.Find("#offer-name").Input("Casino DE v2");
@@ -280,7 +280,7 @@ public sealed class OfferEditorTests : MudComponentContext, IAsyncLifetime
     public async Task SavingOverAStaleVersionNeverOverwritesAndOverwriteReappliesYourEdits()
     {
         var offer = await CreateOfferAsync();
-        var cut = Render<OfferEditor>(p => p.Add(e => e.Id, offer.Id));
+        var cut = Render<OfferEditorPage>(p => p.Add(e => e.Id, offer.Id));
         cut.WaitForElement("#offer-name");
         OpenTab(cut, "Notes");
         cut.Find("#offer-notes").Input("My note");
@@ -319,7 +319,7 @@ public sealed class OfferEditorTests : MudComponentContext, IAsyncLifetime
         var offer = await CreateOfferAsync();
         var nav = Services.GetRequiredService<NavigationManager>();
         nav.NavigateTo($"/admin/offers/{offer.Id}");
-        var cut = Render<OfferEditor>(p => p.Add(e => e.Id, offer.Id));
+        var cut = Render<OfferEditorPage>(p => p.Add(e => e.Id, offer.Id));
         cut.WaitForElement("#offer-name");
         cut.Find("#offer-name").Input("Half-typed name");
 

@@ -1,6 +1,6 @@
 using Tracker.Core.Networks;
 
-namespace Tracker.Tests.Core;
+namespace Tracker.Tests.Core.Networks;
 
 public sealed class NetworkPostbackUrlTests
 {

@@ -13,7 +13,7 @@ using TestContext = Xunit.TestContext;
 namespace Tracker.Tests.Components;
 
 /// <summary>The offers list over a real host's SQLite file, rendered by bUnit.</summary>
-public sealed class OffersListTests : MudComponentContext, IAsyncLifetime
+public sealed class OffersPageTests : MudComponentContext, IAsyncLifetime
 {
     private readonly TrackerApplication _app = new();
 
@@ -54,7 +54,7 @@ public sealed class OffersListTests : MudComponentContext, IAsyncLifetime
             await db.SaveChangesAsync(ct);
         }
 
-        var cut = Render<OffersList>();
+        var cut = Render<OffersPage>();
 
         cut.WaitForAssertion(() => Assert.Equal(25, cut.FindAll("[data-testid=offer-row]").Count), TimeSpan.FromSeconds(10));
         Assert.Equal("9,000 offers", cut.Find("[data-testid=offer-total]").TextContent.Trim());
@@ -71,7 +71,7 @@ public sealed class OffersListTests : MudComponentContext, IAsyncLifetime
         await CreateAsync(NewOffer("Casino DE"));
         await CreateAsync(NewOffer("Casino AT"));
         await CreateAsync(NewOffer("Dating US"));
-        var cut = Render<OffersList>();
+        var cut = Render<OffersPage>();
         cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=offer-row]").Count));
 
         cut.Find("#offer-search").Input("casino");
@@ -86,7 +86,7 @@ public sealed class OffersListTests : MudComponentContext, IAsyncLifetime
     [Fact]
     public async Task EmptyCatalogueSaysWhatToDoFirst()
     {
-        var cut = Render<OffersList>();
+        var cut = Render<OffersPage>();
 
         cut.WaitForAssertion(() => Assert.Contains("No offers yet — create one; first add an affiliate network", cut.Find("[data-testid=offers-empty]").TextContent));
         Assert.Contains("1. Add an affiliate network", cut.Find("[data-testid=offers-empty]").TextContent);
@@ -98,7 +98,7 @@ public sealed class OffersListTests : MudComponentContext, IAsyncLifetime
     public async Task OfferSavedElsewhereAppearsWithoutReload()
     {
         var network = (await _app.Service<NetworkStore>().CreateAsync(new AffiliateNetwork { Name = "CPA House", OfferParameters = "&sub1={subid}" }, TestContext.Current.CancellationToken)).Value!;
-        var cut = Render<OffersList>();
+        var cut = Render<OffersPage>();
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=offers-empty]")));
 
         // Another tab (or the API) saves an offer: the list hears it on the change feed.
@@ -112,7 +112,7 @@ public sealed class OffersListTests : MudComponentContext, IAsyncLifetime
     [Fact]
     public async Task OfferCreatedThroughTheApiAppearsWithoutReload()
     {
-        var cut = Render<OffersList>();
+        var cut = Render<OffersPage>();
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=offers-empty]")));
 
         var response = await _app.CreateApiClient().PostAsJsonAsync("/api/v1/offers",
@@ -128,7 +128,7 @@ public sealed class OffersListTests : MudComponentContext, IAsyncLifetime
     {
         var id = await CreateAsync(NewOffer("Casino DE"));
         var hosts = RenderPopoverHosts();
-        var cut = Render<OffersList>();
+        var cut = Render<OffersPage>();
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=offer-row]")));
 
         cut.Find("[data-testid=offer-archive]").Click();
@@ -144,7 +144,7 @@ public sealed class OffersListTests : MudComponentContext, IAsyncLifetime
     {
         var id = await CreateAsync(NewOffer("Casino DE"));
         var hosts = RenderPopoverHosts();
-        var cut = Render<OffersList>();
+        var cut = Render<OffersPage>();
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=offer-row]")));
 
         cut.Find("[data-testid=offer-delete]").Click();
@@ -161,7 +161,7 @@ public sealed class OffersListTests : MudComponentContext, IAsyncLifetime
         main.ConversionCap = new ConversionCap { Enabled = true, DailyLimit = 10, AlternativeOfferId = target };
         await CreateAsync(main);
         var hosts = RenderPopoverHosts();
-        var cut = Render<OffersList>();
+        var cut = Render<OffersPage>();
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=offer-row]").Count));
 
         var row = cut.FindAll("[data-testid=offer-row]").Single(r => r.TextContent.Contains("Backup offer", StringComparison.Ordinal)).Closest("tr")!;
@@ -176,7 +176,7 @@ public sealed class OffersListTests : MudComponentContext, IAsyncLifetime
     public async Task DuplicateCreatesACopyThatAppearsInTheList()
     {
         await CreateAsync(NewOffer("Casino DE"));
-        var cut = Render<OffersList>();
+        var cut = Render<OffersPage>();
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=offer-row]")));
 
         cut.Find("[data-testid=offer-duplicate]").Click();
@@ -198,7 +198,7 @@ public sealed class OffersListTests : MudComponentContext, IAsyncLifetime
             await CreateAsync(offer);
         }
         var hosts = RenderPopoverHosts();
-        var cut = Render<OffersList>();
+        var cut = Render<OffersPage>();
         cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=offer-row]").Count));
         string[] Names() => cut.FindAll("[data-testid=offer-row] a").Select(a => a.TextContent).ToArray();
         Assert.Equal(["A pricey", "B cheap", "C middle"], Names());

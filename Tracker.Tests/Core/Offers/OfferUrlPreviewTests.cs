@@ -2,7 +2,7 @@ using System.Text.Json;
 using Tracker.Core.Clicks;
 using Tracker.Core.Offers;
 
-namespace Tracker.Tests.Core;
+namespace Tracker.Tests.Core.Offers;
 
 public sealed class OfferUrlPreviewTests
 {

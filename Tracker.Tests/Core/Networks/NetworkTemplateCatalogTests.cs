@@ -2,7 +2,7 @@ using System.Text.Json;
 using Tracker.Core.Networks;
 using Tracker.Core.Offers;
 
-namespace Tracker.Tests.Core;
+namespace Tracker.Tests.Core.Networks;
 
 public sealed class NetworkTemplateCatalogTests
 {

@@ -1,6 +1,6 @@
 using Tracker.Core.Validation;
 
-namespace Tracker.Tests.Core;
+namespace Tracker.Tests.Core.Validation;
 
 /// <summary>How a number typed into the admin is read: never changed without saying so.</summary>
 public sealed class NumberTextTests

@@ -11,7 +11,7 @@ using static Tracker.Tests.Infrastructure.FakeReportSource;
 namespace Tracker.Tests.Components;
 
 /// <summary>The dashboard in bUnit: a fresh install's checklist, and a working tracker's day at a glance.</summary>
-public sealed class DashboardTests
+public sealed class DashboardPageTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
@@ -25,7 +25,7 @@ public sealed class DashboardTests
         await using var ctx = new AdminComponentContext(app);
         ctx.Services.AddSingleton<IReportSource>(new FakeReportSource());
 
-        var cut = ctx.RenderWithProviders<Dashboard>();
+        var cut = ctx.RenderWithProviders<DashboardPage>();
 
         var setup = cut.WaitForElement("[data-testid=dashboard-setup]", Wait);
         Assert.Equal(["setup-network", "setup-offer", "setup-campaign", "setup-postback"],
@@ -70,7 +70,7 @@ public sealed class DashboardTests
         ctx.Services.AddSingleton<IReportSource>(reports);
         ctx.Services.AddSingleton<TimeProvider>(bed.Clock);
 
-        var cut = ctx.RenderWithProviders<Dashboard>();
+        var cut = ctx.RenderWithProviders<DashboardPage>();
 
         cut.WaitForAssertion(() => Assert.Equal("120", CardText(cut, "clicks", "card-today")), Wait);
         Assert.Equal("▲ 20% vs yesterday", CardText(cut, "clicks", "card-change"));

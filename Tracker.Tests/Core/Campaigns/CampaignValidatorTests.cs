@@ -1,7 +1,7 @@
 using Tracker.Core.Campaigns;
 using Tracker.Core.Offers;
 
-namespace Tracker.Tests.Core;
+namespace Tracker.Tests.Core.Campaigns;
 
 public sealed class CampaignValidatorTests
 {

@@ -6,7 +6,7 @@ using Tracker.Web.Components.Pages.Clicks;
 namespace Tracker.Tests.Components;
 
 /// <summary>The clicks list's Revenue column shows what a click earned: its conversion's money, told apart from CPC.</summary>
-public sealed class ClicksListRevenueTests
+public sealed class ClicksPageRevenueTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
@@ -22,7 +22,7 @@ public sealed class ClicksListRevenueTests
         Assert.Equal(System.Net.HttpStatusCode.OK, (await bed.SendAsync($"subid={lead.SubId}&status=lead&payout=7")).Response.StatusCode);
 
         await using var ctx = new AdminComponentContext(bed.App);
-        var page = ctx.RenderWithProviders<ClicksList>();
+        var page = ctx.RenderWithProviders<ClicksPage>();
 
         page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid=click-row]").Count), Wait);
         string Revenue(string subId) => page.FindAll("[data-testid=click-row]")
@@ -46,12 +46,12 @@ public sealed class ClicksListRevenueTests
         Assert.Equal(System.Net.HttpStatusCode.OK, (await bed.SendAsync($"subid={sold.SubId}&status=sale&payout=52.92")).Response.StatusCode);
 
         await using var ctx = new AdminComponentContext(bed.App);
-        var page = ctx.Render<ClickDetails>(p => p.Add(c => c.SubId, sold.SubId));
+        var page = ctx.Render<ClickDetailsPage>(p => p.Add(c => c.SubId, sold.SubId));
         page.WaitForAssertion(() => Assert.Contains("52.92 USD", page.Find("[data-testid=click-earned]").TextContent), Wait);
         Assert.Contains("conversion 52.92 USD (sale, rebills included)", page.Find("[data-testid=click-earned]").TextContent);
         Assert.DoesNotContain("CPA offers earn on conversion", page.Markup);
 
-        var none = ctx.Render<ClickDetails>(p => p.Add(c => c.SubId, waiting.SubId));
+        var none = ctx.Render<ClickDetailsPage>(p => p.Add(c => c.SubId, waiting.SubId));
         none.WaitForAssertion(() => Assert.Contains("no conversion yet", none.Find("[data-testid=click-earned]").TextContent), Wait);
     }
 }

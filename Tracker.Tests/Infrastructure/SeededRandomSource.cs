@@ -1,6 +1,8 @@
-namespace Tracker.Core.Clicks;
+using Tracker.Core.Clicks;
 
-/// <summary>A seeded generator for reproducible tests and benchmarks; not thread-safe.</summary>
+namespace Tracker.Tests.Infrastructure;
+
+/// <summary>A seeded generator for reproducible tests; not thread-safe.</summary>
 public sealed class SeededRandomSource(int seed) : IRandomSource
 {
     private readonly Random _random = new(seed);
