@@ -217,7 +217,7 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
             if (!_storage.Current.IsHealthy) _storage.Recovered();
             return true;
         }
-        catch (SqliteException ex) when (StorageHealth.DiskProblem(ex) is { } problem)
+        catch (SqliteException ex) when (SqliteErrors.DiskProblem(ex) is { } problem)
         {
             // The disk refuses the write. The visitors are sent on all the same; their clicks wait in
             // memory and are written as soon as the disk takes them (no restart needed).
@@ -295,7 +295,7 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
         {
             rows.Rollback();
             _retryAt = Environment.TickCount64 + (long)RetryEvery.TotalMilliseconds;
-            if (StorageHealth.DiskProblem(ex) is { } problem) _storage.Failed(problem, _waiting.Count, _dropped);
+            if (SqliteErrors.DiskProblem(ex) is { } problem) _storage.Failed(problem, _waiting.Count, _dropped);
             else _logger.LogError(ex, "Writing the {Count} clicks that waited for the disk failed; trying again in a second", _waiting.Count);
             return false;
         }

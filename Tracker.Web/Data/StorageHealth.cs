@@ -18,9 +18,6 @@ public sealed class StorageHealth(ChangeFeed changes, TimeProvider clock, ILogge
 
     public StorageStatus Current => _current;
 
-    /// <summary>The words for a write that failed because of the disk (full, read-only, I/O); null for any other failure. Read by <see cref="SqliteErrors.DiskProblem"/>.</summary>
-    public static string? DiskProblem(Exception ex) => SqliteErrors.DiskProblem(ex);
-
     /// <summary>A write failed because of the disk.</summary>
     public void Failed(string problem, int clicksWaiting = -1, long clicksDropped = -1)
     {

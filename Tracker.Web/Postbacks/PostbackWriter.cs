@@ -201,7 +201,7 @@ public sealed class PostbackWriter : IHostedLifecycleService, IAsyncDisposable
             Rollback(connection);
             var why = Why(ex);
             _logger.LogError(ex, "{Count} postbacks were not recorded ({Why}); each was answered 503 so the network retries it", batch.Count, why);
-            if (StorageHealth.DiskProblem(ex) is { } problem) _storage.Failed(problem);
+            if (SqliteErrors.DiskProblem(ex) is { } problem) _storage.Failed(problem);
             foreach (var p in batch) p.Answer.TrySetResult(Busy(why));
             return;
         }
@@ -274,7 +274,7 @@ public sealed class PostbackWriter : IHostedLifecycleService, IAsyncDisposable
     private static bool IsConstraint(Exception ex) => SqliteErrors.IsConstraint(ex);
 
     /// <summary>The database could not take the write (busy, full, read-only, I/O): every postback would fail alike.</summary>
-    private static bool IsDatabaseFailure(Exception ex) => SqliteErrors.Code(ex) is { } code && code != raw.SQLITE_CONSTRAINT;
+    private static bool IsDatabaseFailure(Exception ex) => SqliteErrors.Code(ex) is not null && !SqliteErrors.IsConstraint(ex);
 
     /// <summary>Decides one postback inside the open transaction and writes its rows; its rollup change is gathered for the commit.</summary>
     private Written Decide(PostbackRows rows, PendingPostback pending)
@@ -376,7 +376,7 @@ public sealed class PostbackWriter : IHostedLifecycleService, IAsyncDisposable
     }
 
     private static string Why(Exception ex) =>
-        StorageHealth.DiskProblem(ex)
+        SqliteErrors.DiskProblem(ex)
         ?? (SqliteErrors.IsBusy(ex) ? "the database is busy" : "it could not be written");
 
     private static void Exec(SqliteConnection connection, string sql)
