@@ -71,7 +71,7 @@ internal sealed class ReportGroups
     public (IReadOnlyList<ReportRow> Rows, ReportCounters Totals, bool Truncated) Finish(ReportRequest request)
     {
         // A group whose counts all cancelled out (a conversion moved away, then back) is not a row.
-        var order = ReportWorkspace.Ensure(ref _ws.Order, _ws.Count);
+        var order = _ws.Order(_ws.Count);
         var count = 0;
         for (var g = 0; g < _ws.Count; g++)
             if (_ws.Counters[g] != default) order[count++] = g;
@@ -80,7 +80,7 @@ internal sealed class ReportGroups
         Span<int> chosen;
         if (count <= request.Limit)
         {
-            chosen = order.AsSpan(0, count);
+            chosen = order[..count];
         }
         else
         {

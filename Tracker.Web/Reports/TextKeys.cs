@@ -6,24 +6,37 @@ namespace Tracker.Web.Reports;
 /// Text keys (country, source, keyword, sub_id_1…5) interned by their UTF-8 bytes: each distinct value
 /// is stored once in a byte arena and named by a number, so reading a row makes no string.
 /// </summary>
-internal sealed class TextKeys
+internal sealed class TextKeys : IDisposable
 {
-    private byte[] _arena = new byte[4096];
+    // Outside the managed heap, like the group table (NativeBuffer): they grow with distinct values.
+    private readonly NativeBuffer<byte> _arena = new(4096);
     private int _used;
-    private int[] _starts = new int[256];
-    private int[] _lengths = new int[256];
-    private int[] _hashes = new int[256];
+    private readonly NativeBuffer<int> _starts = new(256);
+    private readonly NativeBuffer<int> _lengths = new(256);
+    private readonly NativeBuffer<int> _hashes = new(256);
     private int _count;
-    private int[] _table = new int[512]; // open addressing: id + 1, 0 = empty
+    private readonly NativeBuffer<int> _table = new(512); // open addressing: id + 1, 0 = empty
 
     /// <summary>Bytes held in the arena (how big this workspace has grown).</summary>
     public int Bytes => _arena.Length;
 
+    /// <summary>Native bytes held by all the tables.</summary>
+    public long NativeBytes => _arena.Bytes + _starts.Bytes + _lengths.Bytes + _hashes.Bytes + _table.Bytes;
+
     public void Clear()
     {
-        if (_count > 0) Array.Clear(_table);
+        if (_count > 0) _table.Clear(_table.Length);
         _used = 0;
         _count = 0;
+    }
+
+    public void Dispose()
+    {
+        _arena.Dispose();
+        _starts.Dispose();
+        _lengths.Dispose();
+        _hashes.Dispose();
+        _table.Dispose();
     }
 
     public int Intern(ReadOnlySpan<byte> text)
@@ -62,14 +75,14 @@ internal sealed class TextKeys
 
     private int Add(ReadOnlySpan<byte> text, int hash, int slot)
     {
-        if (_used + text.Length > _arena.Length) Array.Resize(ref _arena, Math.Max(_arena.Length * 2, _used + text.Length));
+        if (_used + text.Length > _arena.Length) _arena.Resize(Math.Max(_arena.Length * 2, _used + text.Length));
         if (_count == _starts.Length)
         {
-            Array.Resize(ref _starts, _count * 2);
-            Array.Resize(ref _lengths, _count * 2);
-            Array.Resize(ref _hashes, _count * 2);
+            _starts.Resize(_count * 2);
+            _lengths.Resize(_count * 2);
+            _hashes.Resize(_count * 2);
         }
-        text.CopyTo(_arena.AsSpan(_used));
+        text.CopyTo(_arena.AsSpan(_used, text.Length));
         _starts[_count] = _used;
         _lengths[_count] = text.Length;
         _hashes[_count] = hash;
@@ -80,8 +93,10 @@ internal sealed class TextKeys
 
     private void Grow()
     {
-        _table = new int[_table.Length * 2];
-        var mask = _table.Length - 1;
+        var length = _table.Length * 2;
+        _table.Resize(length);
+        _table.Clear(length);
+        var mask = length - 1;
         for (var id = 0; id < _count; id++)
         {
             var i = _hashes[id] & mask;
