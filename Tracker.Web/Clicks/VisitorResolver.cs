@@ -43,8 +43,11 @@ public sealed class VisitorResolver(CountryLookup countries, BotDetector bots)
     /// </remarks>
     public static Dictionary<string, string> Parameters(HttpRequest request)
     {
-        var result = new Dictionary<string, string>(16, StringComparer.Ordinal);
-        foreach (var pair in new QueryStringEnumerable(request.QueryString.Value))
+        var query = request.QueryString.Value;
+        // Sized for the pairs the query has, so the table is not grown (or oversized) per click.
+        var pairs = query is null ? 0 : query.AsSpan().Count('&') + 1;
+        var result = new Dictionary<string, string>(pairs, StringComparer.Ordinal);
+        foreach (var pair in new QueryStringEnumerable(query))
         {
             var encodedName = pair.EncodedName.Span;
             if (encodedName.IsEmpty) continue;
