@@ -45,6 +45,23 @@ public sealed class CampaignClickJourneyTests
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasText = text }).First.ClickAsync();
     }
 
+    /// <summary>
+    /// Picks <paramref name="text"/> in the row's <paramref name="picker"/> until the row shows it under
+    /// <paramref name="shown"/>: on a loaded machine a pick made while the new row rendered was lost,
+    /// and the campaign then could not be saved.
+    /// </summary>
+    private static async Task PickUntilShownAsync(ILocator row, string picker, string shown, IPage page, string search, string text)
+    {
+        var picked = row.GetByTestId(shown).Filter(new LocatorFilterOptions { HasText = text });
+        for (var attempt = 0; attempt < 3 && await picked.CountAsync() == 0; attempt++)
+        {
+            await PickAsync(row.GetByTestId(picker), page, search, text);
+            try { await picked.First.WaitForAsync(new() { Timeout = 10_000 }); }
+            catch (TimeoutException) { }
+        }
+        await Assertions.Expect(picked.First).ToBeVisibleAsync();
+    }
+
     [Fact]
     public async Task CampaignMadeInTheEditorSendsABrowserToItsOfferAndTheClickAppearsLive()
     {
@@ -69,12 +86,12 @@ public sealed class CampaignClickJourneyTests
         await germany.GetByTestId("stream-name").FillAsync("Germany");
         await germany.GetByTestId("stream-type").GetByText("Forced").ClickAsync();
         await germany.GetByTestId("add-country-filter").ClickAsync();
-        await PickAsync(germany.GetByTestId("country-picker"), admin, "Germ", "Germany");
-        await PickAsync(germany.GetByTestId("offer-picker"), admin, "Casino", "Casino DE");
+        await PickUntilShownAsync(germany, "country-picker", "country-chips", admin, "Germ", "Germany");
+        await PickUntilShownAsync(germany, "offer-picker", "stream-offers", admin, "Casino", "Casino DE");
         await BrowserSession.ClickUntilAsync(admin.GetByTestId("add-stream"), async () => await admin.GetByTestId("stream-row").CountAsync() >= 2, "adding the second stream");
         var rest = admin.GetByTestId("stream-row").Nth(1);
         await rest.GetByTestId("stream-name").FillAsync("Everyone else");
-        await PickAsync(rest.GetByTestId("offer-picker"), admin, "World", "Casino World");
+        await PickUntilShownAsync(rest, "offer-picker", "stream-offers", admin, "World", "Casino World");
         // Under a loaded suite a save click sent while the form re-rendered was lost once (CI); click again if the editor has not moved on after 10 s.
         var saved = new System.Text.RegularExpressions.Regex(@"/admin/campaigns/\d+$");
         await BrowserSession.ClickUntilAsync(admin.GetByTestId("save-campaign").Last, () => Task.FromResult(saved.IsMatch(admin.Url)), "saving the campaign");
