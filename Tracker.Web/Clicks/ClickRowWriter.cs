@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using Tracker.Core.Clicks;
+using Tracker.Web.Data;
 using Tracker.Web.Reports;
 using ReportColumns = Tracker.Web.Reports.ClickReportColumns;
 
@@ -91,7 +92,7 @@ internal sealed class ClickRowWriter : IDisposable
         {
             Text(1, click.SubId);
             Span<byte> time = stackalloc byte[32];
-            click.CreatedAt.ToUniversalTime().TryFormat(time, out var written, "yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+            click.CreatedAt.ToUniversalTime().TryFormat(time, out var written, SqliteTime.Format, CultureInfo.InvariantCulture);
             Check(raw.sqlite3_bind_text(_insert, 2, time[..written]));
             Check(raw.sqlite3_bind_int64(_insert, 3, click.CampaignId));
             NullableInt(4, click.StreamId);

@@ -14,8 +14,8 @@ namespace Tracker.Web.Clicks;
 public static class ClickSubIds
 {
     /// <summary>
-    /// The clicks row for subid <c>?1</c>, given the window's bounds as <c>?2</c> and <c>?3</c> in the
-    /// stored time format (<see cref="Stamp"/>); <paramref name="columns"/> is the select list.
+    /// The clicks row for subid <c>?1</c>, given the window's bounds (<see cref="Bounds"/>) as <c>?2</c>
+    /// and <c>?3</c>; <paramref name="columns"/> is the select list.
     /// </summary>
     public static string FindSql(string columns) => $"""
         SELECT {columns} FROM clicks WHERE CreatedAt >= ?2 AND CreatedAt < ?3 AND SubId = ?1
@@ -24,12 +24,8 @@ public static class ClickSubIds
         LIMIT 1
         """;
 
-    /// <summary>A time as the clicks table stores it (and EF Core writes it), so text order is time order.</summary>
-    public static string Stamp(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
-
     /// <summary>The window's bounds for <see cref="FindSql"/>; an empty window for a subid that has none.</summary>
-    public static (string From, string To) Bounds(string subId) =>
-        SubId.TimeWindow(subId) is { } window ? (Stamp(window.From), Stamp(window.To)) : ("", "");
+    public static (DateTime From, DateTime To) Bounds(string subId) => SubId.TimeWindow(subId) ?? (DateTime.MinValue, DateTime.MinValue);
 
     /// <summary>The id of the click with this subid (already normalised to lower case), or null.</summary>
     public static async Task<long?> FindIdAsync(TrackerDbContext db, string subId, CancellationToken ct)

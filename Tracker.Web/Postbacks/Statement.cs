@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
+using Tracker.Web.Data;
 using Tracker.Core.Clicks;
 using Tracker.Core.Conversions;
 using Tracker.Web.Clicks;
@@ -12,7 +13,7 @@ namespace Tracker.Web.Postbacks;
 /// <summary>One prepared statement, bound by position: text as UTF-8, times as EF Core writes them (UTC).</summary>
 internal sealed class Statement : IDisposable
 {
-    private const string TimeFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
+    private const string TimeFormat = SqliteTime.Format;
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _stmt;
 

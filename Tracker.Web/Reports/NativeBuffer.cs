@@ -25,9 +25,6 @@ internal sealed unsafe class NativeBuffer<T> : IDisposable where T : unmanaged
 
     public int Length { get; private set; }
 
-    /// <summary>Bytes held (rounded up to whole pages on Linux).</summary>
-    public long Bytes => (long)_bytes;
-
     public ref T this[int index]
     {
         get

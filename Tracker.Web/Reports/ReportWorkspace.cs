@@ -67,9 +67,6 @@ internal sealed class ReportWorkspace : IDisposable
         workspace.Dispose();
     }
 
-    /// <summary>Native bytes the workspace holds (for tests and the benchmark notes).</summary>
-    public long NativeBytes => Keys.Bytes + Counters.Bytes + _slots.Bytes + _order.Bytes + Texts.NativeBytes;
-
     private void Clear()
     {
         _slots.Clear(_slots.Length);

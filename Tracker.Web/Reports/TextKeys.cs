@@ -20,9 +20,6 @@ internal sealed class TextKeys : IDisposable
     /// <summary>Bytes held in the arena (how big this workspace has grown).</summary>
     public int Bytes => _arena.Length;
 
-    /// <summary>Native bytes held by all the tables.</summary>
-    public long NativeBytes => _arena.Bytes + _starts.Bytes + _lengths.Bytes + _hashes.Bytes + _table.Bytes;
-
     public void Clear()
     {
         if (_count > 0) _table.Clear(_table.Length);
