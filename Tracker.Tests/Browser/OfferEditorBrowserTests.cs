@@ -82,8 +82,10 @@ public sealed class OfferEditorBrowserTests
         await page.FillAsync("#offer-notes", "Manager: Anna (Telegram @anna_3snet). Payout rises to 14 EUR from December.");
         await BrowserSession.ScreenshotAsync(page, "offer-editor-notes");
 
-        await page.ClickAsync("[data-testid=offer-save-close]");
-        await page.WaitForURLAsync(session.BaseUrl + "/admin/offers");
+        // A save click sent while the page re-rendered was lost once in a loaded suite: click again if the list has not opened after 10 s.
+        var list = session.BaseUrl + "/admin/offers";
+        await BrowserSession.ClickUntilAsync(page.Locator("[data-testid=offer-save-close]"), () => Task.FromResult(page.Url == list), "saving the offer");
+        await page.WaitForURLAsync(list);
 
         // The watcher sees the new offer without reloading.
         var row = watcher.Locator("[data-testid=offer-row]", new() { HasText = "Casino DE" });
