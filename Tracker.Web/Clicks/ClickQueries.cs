@@ -59,8 +59,7 @@ public sealed class ClickQueries(IDbContextFactory<TrackerDbContext> contextFact
         var normalized = (subId ?? "").Trim().ToLowerInvariant();
         if (normalized.Length == 0) return null;
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var id = await ClickSubIds.FindIdAsync(db, normalized, ct);
-        var click = id is null ? null : await db.Clicks.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+        var click = await ClickSubIds.FindAsync(db, normalized, ct);
         if (click is null) return null;
         var names = await NamesAsync(db, [click.CampaignId], [click.StreamId], [click.OfferId], [click.AffiliateNetworkId], ct);
         return new ClickWithNames(click, names.Campaign(click.CampaignId), names.Stream(click.StreamId),

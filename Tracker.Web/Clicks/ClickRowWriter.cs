@@ -20,7 +20,9 @@ namespace Tracker.Web.Clicks;
 /// <remarks>
 /// Writes exactly what EF Core reads back: times as <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c> (UTC), booleans
 /// as 0/1, <see cref="Click.Parameters"/> and <see cref="Click.Trace"/> as JSON (characters such as
-/// quotes are escaped the short way; the columns are data, never embedded in HTML unescaped).
+/// quotes are escaped the short way; the columns are data, never embedded in HTML unescaped). A trace
+/// sentence that recurs across clicks is stored once and written as its id (<see cref="TraceLineInterner"/>,
+/// read back through <see cref="TraceLines"/>).
 /// Used by one thread only.
 /// </remarks>
 internal sealed class ClickRowWriter : IDisposable
@@ -38,6 +40,7 @@ internal sealed class ClickRowWriter : IDisposable
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _insert;
     private readonly ClickRollupWriter? _rollups;
+    private readonly TraceLineInterner _traceLines;
     private readonly ArrayBufferWriter<byte> _json = new(4096);
     private readonly Utf8JsonWriter _jsonWriter;
     private byte[] _text = new byte[4096];
@@ -50,6 +53,7 @@ internal sealed class ClickRowWriter : IDisposable
         Check(raw.sqlite3_prepare_v2(_db, InsertSql, out _insert));
         _jsonWriter = new Utf8JsonWriter(_json, JsonOptions);
         _rollups = withRollups ? new ClickRollupWriter(connection) : null;
+        _traceLines = new TraceLineInterner(_db);
     }
 
     public void Begin() => Check(raw.sqlite3_exec(_db, "BEGIN IMMEDIATE"));
@@ -58,12 +62,14 @@ internal sealed class ClickRowWriter : IDisposable
     {
         _rollups?.Write();
         Check(raw.sqlite3_exec(_db, "COMMIT"));
+        _traceLines.Committed();
     }
 
     /// <summary>Undoes an open transaction; a no-op when SQLite already rolled it back.</summary>
     public void Rollback()
     {
         _rollups?.Reset();
+        _traceLines.RolledBack();
         if (raw.sqlite3_get_autocommit(_db) == 0) Check(raw.sqlite3_exec(_db, "ROLLBACK"));
     }
 
@@ -162,7 +168,12 @@ internal sealed class ClickRowWriter : IDisposable
         _json.ResetWrittenCount();
         _jsonWriter.Reset();
         _jsonWriter.WriteStartArray();
-        for (var i = 0; i < trace.Count; i++) _jsonWriter.WriteStringValue(trace.Line(i));
+        for (var i = 0; i < trace.Count; i++)
+        {
+            var sentence = trace.Line(i);
+            if (_traceLines.TryGetId(sentence, out var id)) _jsonWriter.WriteNumberValue(id);
+            else _jsonWriter.WriteStringValue(sentence);
+        }
         _jsonWriter.WriteEndArray();
         _jsonWriter.Flush();
         Check(raw.sqlite3_bind_text(_insert, index, _json.WrittenSpan));
@@ -175,5 +186,6 @@ internal sealed class ClickRowWriter : IDisposable
         _insert.Dispose();
         _jsonWriter.Dispose();
         _rollups?.Dispose();
+        _traceLines.Dispose();
     }
 }

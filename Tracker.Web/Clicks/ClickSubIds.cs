@@ -27,6 +27,15 @@ public static class ClickSubIds
     /// <summary>The window's bounds for <see cref="FindSql"/>; an empty window for a subid that has none.</summary>
     public static (DateTime From, DateTime To) Bounds(string subId) => SubId.TimeWindow(subId) ?? (DateTime.MinValue, DateTime.MinValue);
 
+    /// <summary>The click with this subid (already normalised to lower case), its decision trace in full; or null.</summary>
+    public static async Task<Click?> FindAsync(TrackerDbContext db, string subId, CancellationToken ct)
+    {
+        var id = await FindIdAsync(db, subId, ct);
+        var click = id is null ? null : await db.Clicks.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (click is not null) await TraceLines.ResolveAsync(db, click, ct);
+        return click;
+    }
+
     /// <summary>The id of the click with this subid (already normalised to lower case), or null.</summary>
     public static async Task<long?> FindIdAsync(TrackerDbContext db, string subId, CancellationToken ct)
     {

@@ -26,6 +26,7 @@ public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
     public DbSet<CampaignStream> Streams => Set<CampaignStream>();
     public DbSet<Click> Clicks => Set<Click>();
     public DbSet<LegacyClickSubId> LegacyClickSubIds => Set<LegacyClickSubId>();
+    public DbSet<TraceLine> TraceLines => Set<TraceLine>();
     public DbSet<Conversion> Conversions => Set<Conversion>();
     public DbSet<ConversionTransaction> ConversionTransactions => Set<ConversionTransaction>();
     public DbSet<PostbackLogEntry> PostbackLog => Set<PostbackLogEntry>();

@@ -10,6 +10,7 @@ using Tracker.Core.Clicks;
 using Tracker.Core.Networks;
 using Tracker.Core.Offers;
 using Tracker.Tests.Infrastructure;
+using Tracker.Web.Clicks;
 using Tracker.Web.Data;
 using Tracker.Web.Live;
 
@@ -93,10 +94,13 @@ internal static class ClickTestKit
         return (campaign, offer);
     }
 
+    /// <summary>Every stored click, oldest first, with its decision trace in full (as the admin reads it).</summary>
     public static async Task<List<Click>> ClicksAsync(this TrackerApplication app)
     {
         await using var db = await app.Service<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync();
-        return await db.Clicks.AsNoTracking().OrderBy(c => c.Id).ToListAsync();
+        var clicks = await db.Clicks.AsNoTracking().OrderBy(c => c.Id).ToListAsync();
+        foreach (var click in clicks) await TraceLines.ResolveAsync(db, click, CancellationToken.None);
+        return clicks;
     }
 
     /// <summary>The subid in a Location such as <c>...sub1=abc</c>.</summary>

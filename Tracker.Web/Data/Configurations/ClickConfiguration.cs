@@ -17,7 +17,7 @@ internal sealed class ClickConfiguration : IEntityTypeConfiguration<Click>
         b.Property(c => c.Language).HasMaxLength(100);
         b.Property(c => c.CostCurrency).HasMaxLength(8);
         b.Property(c => c.Parameters).HasJsonConversion();
-        b.Property(c => c.Trace).HasJsonConversion();
+        b.Property(c => c.Trace).HasTraceConversion();
         // Subids are found through their time (ClickSubIds), so one index serves time ranges and
         // subid lookups, and inserts append to it instead of dirtying a random page per click.
         b.HasIndex(c => new { c.CreatedAt, c.SubId });

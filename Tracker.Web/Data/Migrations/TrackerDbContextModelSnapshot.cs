@@ -843,6 +843,21 @@ namespace Tracker.Web.Data.Migrations
                     b.ToTable("legacy_click_subids", (string)null);
                 });
 
+            modelBuilder.Entity("Tracker.Web.Clicks.TraceLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("trace_lines", (string)null);
+                });
+
             modelBuilder.Entity("Tracker.Web.Reports.ReportRollup", b =>
                 {
                     b.Property<int>("Grain")

@@ -33,8 +33,7 @@ public static class ClickApi
                 ["subid"] = ["A subid is 1–26 letters and digits, as it appears in the offer URL (sub1=…)."],
             });
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var id = await ClickSubIds.FindIdAsync(db, normalized, ct);
-        var click = id is null ? null : await db.Clicks.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+        var click = await ClickSubIds.FindAsync(db, normalized, ct);
         if (click is null)
             return new NotFoundProblem(new ProblemDetails
             {
