@@ -2,6 +2,9 @@ using Serilog;
 using Tracker.Web;
 using Tracker.Web.Reports;
 
+// Before any connection opens: SQLite without a lock per call on a connection (SqliteNative).
+Tracker.Web.Data.SqliteNative.ConfigureProcess();
+
 // "admin <command>": the operator's unlock path (see docs/operations.md), run instead of the web host.
 if (Tracker.Web.Security.AdminCli.IsCommand(args))
 {

@@ -91,6 +91,7 @@ public static class TrackerHost
     /// <summary>Migrates the database (with a backup when migrations are pending) and loads settings.</summary>
     public static async Task InitializeTrackerAsync(this WebApplication app)
     {
+        app.Logger.LogInformation("SQLite runs in {Mode} mode", SqliteNative.MultiThread ? "multi-thread" : "serialized");
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         await app.Services.GetRequiredService<SettingsStore>().LoadAsync();
         await app.Services.GetRequiredService<RollupBuilder>().BuildIfNeverBuiltAsync(app.Services.GetRequiredService<SettingsStore>().Current.TimeZone, CancellationToken.None);

@@ -99,8 +99,8 @@ internal sealed class ClickRowWriter : IDisposable
             Text(1, click.SubId);
             Span<byte> time = stackalloc byte[32];
             click.CreatedAt.ToUniversalTime().TryFormat(time, out var written, SqliteTime.Format, CultureInfo.InvariantCulture);
-            Check(raw.sqlite3_bind_text(_insert, 2, time[..written]));
-            Check(raw.sqlite3_bind_int64(_insert, 3, click.CampaignId));
+            Check(SqliteNative.BindText(_insert, 2, time[..written]));
+            Check(SqliteNative.BindInt64(_insert, 3, click.CampaignId));
             NullableInt(4, click.StreamId);
             NullableInt(5, click.OfferId);
             NullableInt(6, click.AffiliateNetworkId);
@@ -109,16 +109,16 @@ internal sealed class ClickRowWriter : IDisposable
             Text(9, click.UserAgent);
             Text(10, click.Referrer);
             Text(11, click.Language);
-            Check(raw.sqlite3_bind_int64(_insert, 12, click.IsUnique ? 1 : 0));
+            Check(SqliteNative.BindInt64(_insert, 12, click.IsUnique ? 1 : 0));
             Json(13, click.Parameters);
-            Check(raw.sqlite3_bind_int64(_insert, 14, click.CostMicros));
+            Check(SqliteNative.BindInt64(_insert, 14, click.CostMicros));
             Text(15, click.CostCurrency);
-            Check(raw.sqlite3_bind_int64(_insert, 16, click.RevenueMicros));
+            Check(SqliteNative.BindInt64(_insert, 16, click.RevenueMicros));
             if (trace is not null) Json(17, trace);
             else Json(17, click.Trace);
-            Check(raw.sqlite3_bind_int64(_insert, 18, click.CostBaseMicros));
+            Check(SqliteNative.BindInt64(_insert, 18, click.CostBaseMicros));
             for (var i = 0; i < ReportColumns.All.Count; i++) Text(19 + i, ReportColumns.Value(click, ReportColumns.All[i]));
-            Check(raw.sqlite3_bind_int64(_insert, 26, (int)click.BotReason));
+            Check(SqliteNative.BindInt64(_insert, 26, (int)click.BotReason));
             var rc = raw.sqlite3_step(_insert);
             if (rc != raw.SQLITE_DONE) Check(rc);
             _rollups?.Add(click);
@@ -130,7 +130,7 @@ internal sealed class ClickRowWriter : IDisposable
     }
 
     private void NullableInt(int index, int? value) =>
-        Check(value is { } v ? raw.sqlite3_bind_int64(_insert, index, v) : raw.sqlite3_bind_null(_insert, index));
+        Check(value is { } v ? SqliteNative.BindInt64(_insert, index, v) : SqliteNative.BindNull(_insert, index));
 
     // sqlite3_bind_text copies the bytes (SQLITE_TRANSIENT), so one buffer serves every column.
     private void Text(int index, string value)
@@ -138,7 +138,7 @@ internal sealed class ClickRowWriter : IDisposable
         var needed = Encoding.UTF8.GetMaxByteCount(value.Length);
         if (_text.Length < needed) _text = new byte[Math.Max(needed, _text.Length * 2)];
         var length = Encoding.UTF8.GetBytes(value, _text);
-        Check(raw.sqlite3_bind_text(_insert, index, _text.AsSpan(0, length)));
+        Check(SqliteNative.BindText(_insert, index, _text.AsSpan(0, length)));
     }
 
     private void Json(int index, Dictionary<string, string> values)
@@ -149,7 +149,7 @@ internal sealed class ClickRowWriter : IDisposable
         foreach (var (name, value) in values) _jsonWriter.WriteString(name, value);
         _jsonWriter.WriteEndObject();
         _jsonWriter.Flush();
-        Check(raw.sqlite3_bind_text(_insert, index, _json.WrittenSpan));
+        Check(SqliteNative.BindText(_insert, index, _json.WrittenSpan));
     }
 
     private void Json(int index, List<string> values)
@@ -160,7 +160,7 @@ internal sealed class ClickRowWriter : IDisposable
         foreach (var value in values) _jsonWriter.WriteStringValue(value);
         _jsonWriter.WriteEndArray();
         _jsonWriter.Flush();
-        Check(raw.sqlite3_bind_text(_insert, index, _json.WrittenSpan));
+        Check(SqliteNative.BindText(_insert, index, _json.WrittenSpan));
     }
 
     private void Json(int index, DecisionTrace trace)
@@ -176,7 +176,7 @@ internal sealed class ClickRowWriter : IDisposable
         }
         _jsonWriter.WriteEndArray();
         _jsonWriter.Flush();
-        Check(raw.sqlite3_bind_text(_insert, index, _json.WrittenSpan));
+        Check(SqliteNative.BindText(_insert, index, _json.WrittenSpan));
     }
 
     private void Check(int rc) => SqliteException.ThrowExceptionForRC(rc, _db);

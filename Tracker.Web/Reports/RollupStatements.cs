@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
+using Tracker.Web.Data;
+
 namespace Tracker.Web.Reports;
 
 /// <summary>The prepared rollup statements on one connection, through SQLite's own API (no per-row objects).</summary>
@@ -38,18 +40,18 @@ public sealed class RollupStatements : IDisposable
     {
         try
         {
-            Check(raw.sqlite3_bind_int64(_upsert, 1, (int)grain));
-            Check(raw.sqlite3_bind_int64(_upsert, 2, key.Bucket));
-            Check(raw.sqlite3_bind_int64(_upsert, 3, key.CampaignId));
-            Check(raw.sqlite3_bind_int64(_upsert, 4, key.StreamId));
-            Check(raw.sqlite3_bind_int64(_upsert, 5, key.OfferId));
-            Check(raw.sqlite3_bind_int64(_upsert, 6, key.AffiliateNetworkId));
+            Check(SqliteNative.BindInt64(_upsert, 1, (int)grain));
+            Check(SqliteNative.BindInt64(_upsert, 2, key.Bucket));
+            Check(SqliteNative.BindInt64(_upsert, 3, key.CampaignId));
+            Check(SqliteNative.BindInt64(_upsert, 4, key.StreamId));
+            Check(SqliteNative.BindInt64(_upsert, 5, key.OfferId));
+            Check(SqliteNative.BindInt64(_upsert, 6, key.AffiliateNetworkId));
             var country = key.Country;
             if (_text.Length < country.Length * 3) _text = new byte[country.Length * 3];
             var n = System.Text.Encoding.UTF8.GetBytes(country, _text);
-            Check(raw.sqlite3_bind_text(_upsert, 7, _text.AsSpan(0, n)));
+            Check(SqliteNative.BindText(_upsert, 7, _text.AsSpan(0, n)));
             for (var i = 0; i < RollupCounters.Count; i++)
-                Check(raw.sqlite3_bind_int64(_upsert, 8 + i, c[i]));
+                Check(SqliteNative.BindInt64(_upsert, 8 + i, c[i]));
             var rc = raw.sqlite3_step(_upsert);
             if (rc != raw.SQLITE_DONE) Check(rc);
         }
