@@ -63,8 +63,11 @@ dotnet publish bench/BareKestrel -c Release -nologo -v quiet -o "$work/bare" >/d
 dll="$PWD/$work/tracker/Tracker.Web.dll"
 
 pid=""; bare_pid=""; plain_pid=""
+# The tracker runs with the environment the shipped systemd unit gives it (deploy/tracker.service).
+unit_env=$(sed -n 's/^Environment=//p' deploy/tracker.service)
 run_tracker() { # data-dir url without-rollups
   cd "$(dirname "$dll")" && \
+    export $unit_env && \
     Tracker__DataDirectory="$1" \
     Tracker__Benchmark__BaselineEndpoint=true \
     Tracker__Benchmark__WithoutRollups="$3" \
@@ -203,7 +206,7 @@ report="$work/report.md"
   echo "### $(date -u '+%Y-%m-%d %H:%M UTC') — $(nproc) CPUs, $cpu, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM"
   echo
   echo "wrk $THREADS threads, $CONNECTIONS connections, $ROUNDS rounds of $DURATION per endpoint and mode, loopback;" \
-       ".NET $(dotnet --version), Release, published. Paced: every connection pauses $PACED_DELAY_MS ms before each request."
+       ".NET $(dotnet --version), Release, published; the tracker with deploy/tracker.service's environment (${unit_env:-none}). Paced: every connection pauses $PACED_DELAY_MS ms before each request."
   echo
   echo "| round (load avg) | endpoint | requests/s | p50 | p90 | p99 | max | server CPU per request |"
   echo "|---|---|---:|---:|---:|---:|---:|---:|"
