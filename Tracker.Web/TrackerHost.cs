@@ -69,7 +69,6 @@ public static class TrackerHost
         services.AddRazorComponents().AddInteractiveServerComponents();
         // Bottom right: top-right toasts would cover the page header's action buttons.
         services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
-        services.AddHttpContextAccessor();
 
         services.AddTrackerFeatures();
         return builder;
