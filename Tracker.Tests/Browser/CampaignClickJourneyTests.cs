@@ -80,7 +80,12 @@ public sealed class CampaignClickJourneyTests
         await admin.GotoAsync("/admin/campaigns/new");
         await BrowserSession.WaitForCircuitAsync(admin);
         await admin.GetByTestId("campaign-name").FillAsync("Journey");
-        await admin.GetByTestId("campaign-alias").FillAsync("journey");
+        // The name suggests the alias. Wait for the suggestion before typing over it: under a loaded
+        // suite it once arrived in the middle of the fill, and the alias became "journeyjourney".
+        var alias = admin.GetByTestId("campaign-alias");
+        await Assertions.Expect(alias).ToHaveValueAsync("journey");
+        await alias.FillAsync("journey");
+        await Assertions.Expect(alias).ToHaveValueAsync("journey");
         await BrowserSession.ClickUntilAsync(admin.GetByTestId("add-stream"), async () => await admin.GetByTestId("stream-row").CountAsync() >= 1, "adding the first stream");
         var germany = admin.GetByTestId("stream-row").Nth(0);
         await germany.GetByTestId("stream-name").FillAsync("Germany");

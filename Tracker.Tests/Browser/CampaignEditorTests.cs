@@ -70,6 +70,8 @@ public sealed class CampaignEditorTests
         await page.WaitForURLAsync("**/admin/campaigns/new");
         await page.GetByTestId("campaign-name").FillAsync("Summer sale");
         var alias = page.GetByTestId("campaign-alias");
+        // The name suggests the alias; typing over it before the suggestion arrives could append to it.
+        await Assertions.Expect(alias).ToHaveValueAsync("summer-sale");
         await alias.FillAsync("admin");
         await Assertions.Expect(FieldOf(page, "campaign-alias")).ToContainTextAsync("reserved");
         await alias.FillAsync("Summer-Sale");
