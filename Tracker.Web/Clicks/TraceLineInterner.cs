@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
+using Tracker.Web.Data;
 
 namespace Tracker.Web.Clicks;
 
@@ -49,8 +50,10 @@ internal sealed class TraceLineInterner : IDisposable
     /// <summary>The id under which <paramref name="sentence"/> is stored, adding it when it recurs; false to keep it in the row.</summary>
     public bool TryGetId(ReadOnlySpan<char> sentence, out long id)
     {
-        if (_knownBySpan.TryGetValue(sentence, out id)) return true;
+        id = 0;
+        // Short sentences are never shared, so they cost no lookup.
         if (sentence.Length < MinLength) return false;
+        if (_knownBySpan.TryGetValue(sentence, out id)) return true;
         var hash = string.GetHashCode(sentence) | 1;
         ref var slot = ref _seen[hash & (SeenSlots - 1)];
         if (slot != hash)
@@ -70,7 +73,7 @@ internal sealed class TraceLineInterner : IDisposable
         var length = Encoding.UTF8.GetBytes(sentence, _utf8);
         try
         {
-            SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_text(_insert, 1, _utf8.AsSpan(0, length)), _db);
+            SqliteException.ThrowExceptionForRC(SqliteNative.BindText(_insert, 1, _utf8.AsSpan(0, length)), _db);
             var rc = raw.sqlite3_step(_insert);
             if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, _db);
         }

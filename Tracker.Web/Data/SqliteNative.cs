@@ -5,9 +5,9 @@ using SQLitePCL;
 namespace Tracker.Web.Data;
 
 /// <summary>
-/// What the two writer threads (clicks, postbacks' rollups) need from SQLite beyond
-/// Microsoft.Data.Sqlite, at the lowest cost per call: the process-wide threading mode, and binding
-/// values to a prepared statement without the safe-handle reference counting and GC transition that
+/// What the writers need from SQLite beyond Microsoft.Data.Sqlite, at the lowest cost per call: the
+/// process-wide threading mode, and binding values to a prepared statement (click rows, shared trace
+/// sentences, rollup upserts) without the safe-handle reference counting and GC transition that
 /// every SQLitePCL call pays (about a tenth of the click writer's time in a <c>perf</c> profile, with
 /// some 30 bound values per click).
 /// </summary>
