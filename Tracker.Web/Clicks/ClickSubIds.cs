@@ -14,13 +14,13 @@ namespace Tracker.Web.Clicks;
 public static class ClickSubIds
 {
     /// <summary>
-    /// The clicks row for subid <c>?1</c>, given the window's bounds (<see cref="Bounds"/>) as <c>?2</c>
+    /// The clicks row for subid <c>?1</c> (a legacy entry only while its click still carries the subid), given the window's bounds (<see cref="Bounds"/>) as <c>?2</c>
     /// and <c>?3</c>; <paramref name="columns"/> is the select list.
     /// </summary>
     public static string FindSql(string columns) => $"""
         SELECT {columns} FROM clicks WHERE CreatedAt >= ?2 AND CreatedAt < ?3 AND SubId = ?1
         UNION ALL
-        SELECT {columns} FROM clicks WHERE Id = (SELECT ClickId FROM legacy_click_subids WHERE SubId = ?1)
+        SELECT {columns} FROM clicks WHERE Id = (SELECT ClickId FROM legacy_click_subids WHERE SubId = ?1) AND SubId = ?1
         LIMIT 1
         """;
 
@@ -47,9 +47,11 @@ public static class ClickSubIds
                 .FirstOrDefaultAsync(ct);
             if (id is not null) return id;
         }
+        // The row must still carry the subid: click ids are plain rowids, so once retention has deleted
+        // the newest clicks their ids can be given again, and a legacy entry must not name a newer click.
         return await db.LegacyClickSubIds.AsNoTracking()
             .Where(l => l.SubId == subId)
-            .Select(l => (long?)l.ClickId)
+            .Join(db.Clicks.Where(c => c.SubId == subId), l => l.ClickId, c => c.Id, (l, c) => (long?)c.Id)
             .FirstOrDefaultAsync(ct);
     }
 }
