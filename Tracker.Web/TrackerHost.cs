@@ -93,7 +93,9 @@ public static class TrackerHost
         app.Logger.LogInformation("SQLite runs in {Mode} mode", SqliteNative.MultiThread ? "multi-thread" : "serialized");
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         await app.Services.GetRequiredService<SettingsStore>().LoadAsync();
-        await app.Services.GetRequiredService<RollupBuilder>().BuildIfNeverBuiltAsync(app.Services.GetRequiredService<SettingsStore>().Current.TimeZone, CancellationToken.None);
+        var rollups = app.Services.GetRequiredService<RollupBuilder>();
+        if (!await rollups.BuildIfNeverBuiltAsync(app.Services.GetRequiredService<SettingsStore>().Current.TimeZone, CancellationToken.None))
+            await rollups.CatchUpAsync(CancellationToken.None);
     }
 
     public static WebApplication MapTracker(this WebApplication app)

@@ -25,6 +25,7 @@ internal sealed class ClickQueue(int capacity)
     private int _writerAsleep;
     private int _closed;
     private int _stopped;
+    private int _poked;
 
     /// <summary>Queues the click; false when the queue is closed (shutting down, or the writer failed).</summary>
     public ValueTask<bool> AddAsync(PendingClick pending) =>
@@ -77,10 +78,11 @@ internal sealed class ClickQueue(int capacity)
                 return true;
             }
             if (Volatile.Read(ref _closed) != 0) return false;
+            if (Interlocked.Exchange(ref _poked, 0) == 1) return true;
             // Say we sleep, then look once more: a click added before the flag was set is seen here,
             // one added after it finds the flag and sets the event.
             Interlocked.Exchange(ref _writerAsleep, 1);
-            if (!_queue.IsEmpty || Volatile.Read(ref _closed) != 0)
+            if (!_queue.IsEmpty || Volatile.Read(ref _closed) != 0 || Volatile.Read(ref _poked) != 0)
             {
                 Interlocked.Exchange(ref _writerAsleep, 0);
                 continue;
@@ -91,6 +93,13 @@ internal sealed class ClickQueue(int capacity)
                 return true;
             }
         }
+    }
+
+    /// <summary>Wakes the writer without a click: <see cref="Take(List{PendingClick}, int, int)"/> returns (with what is queued, maybe nothing).</summary>
+    public void Poke()
+    {
+        Interlocked.Exchange(ref _poked, 1);
+        if (Interlocked.Exchange(ref _writerAsleep, 0) == 1) _wake.Set();
     }
 
     /// <summary>No more clicks are accepted; the writer takes what is queued, then <see cref="Take(List{PendingClick}, int)"/> returns false.</summary>

@@ -4,6 +4,7 @@ using Tracker.Core.Clicks;
 using Tracker.Web.Data;
 using Tracker.Web.Live;
 using Tracker.Web.Options;
+using Tracker.Web.Reports;
 
 namespace Tracker.Web.Clicks;
 
@@ -39,6 +40,7 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
     private readonly ClickQueue _queue;
     private readonly int _batchSize;
     private readonly bool _withoutRollups;
+    private readonly TimeSpan _rollupsEvery;
     private readonly string _connectionString;
     private readonly ClickNoticeThrottle _notices;
     private readonly ILogger<ClickRecorder> _logger;
@@ -46,6 +48,8 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
     private readonly WalCheckpointer _checkpointer;
 
     private readonly StorageHealth _storage;
+    private readonly PendingRollups _pendingRollups;
+    private long _rollupsRetryAt;
 
     // Clicks whose visitors were sent on while the disk refused writes (full, read-only, failing):
     // kept in memory, oldest first, and written as soon as the disk takes them. Writer thread only.
@@ -62,12 +66,14 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
     private int _started;
 
     public ClickRecorder(IOptions<TrackerOptions> trackerOptions, IOptions<ClickTrackingOptions> options,
-        ChangeFeed changes, StorageHealth storage, ILogger<ClickRecorder> logger)
+        ChangeFeed changes, StorageHealth storage, PendingRollups pendingRollups, ILogger<ClickRecorder> logger)
     {
         _storage = storage;
+        _pendingRollups = pendingRollups;
         _connectionString = $"Data Source={trackerOptions.Value.DatabasePath};Pooling=False";
         _batchSize = options.Value.ClickBatchSize;
         _withoutRollups = options.Value.Benchmark.WithoutRollups;
+        _rollupsEvery = TimeSpan.FromMilliseconds(options.Value.RollupWriteMilliseconds);
         _notices = new ClickNoticeThrottle(changes);
         _logger = logger;
         _checkpointer = new WalCheckpointer(_connectionString, logger);
@@ -156,9 +162,9 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
                 pragma.CommandText = "PRAGMA wal_autocheckpoint=0; PRAGMA cache_size=-4096; PRAGMA journal_size_limit=67108864;";
                 pragma.ExecuteNonQuery();
             }
-            using var rows = new ClickRowWriter(connection, withRollups: !_withoutRollups);
-            // While clicks wait for the disk, wake at least once a second to try them again.
-            while (_queue.Take(batch, _batchSize, _waiting.Count > 0 ? (int)RetryEvery.TotalMilliseconds : Timeout.Infinite))
+            using var rows = new ClickRowWriter(connection, withRollups: !_withoutRollups, _rollupsEvery);
+            _pendingRollups.Attach(_queue.Poke);
+            while (_queue.Take(batch, _batchSize, WaitMs(rows)))
             {
                 _answered = 0;
                 if (_waiting.Count > 0 && !WriteWaiting(rows))
@@ -172,17 +178,26 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
                     ClickAnswers.Dispatch(_answers);
                     _storage.Failed(_storage.Current.Problem ?? "the disk refuses writes", _waiting.Count, _dropped);
                     batch.Clear();
+                    KeepRollups(rows);
                     continue;
                 }
-                if (batch.Count == 0) continue;
+                if (batch.Count == 0)
+                {
+                    KeepRollups(rows);
+                    continue;
+                }
                 var committed = CommitBatch(rows, batch);
+                // A report that starts once these clicks are answered must wait for their rollups.
+                _pendingRollups.Holding(rows.RollupsPending);
                 // The requests go on (on the thread pool) before anything else happens here.
                 ClickAnswers.Dispatch(_answers);
-                if (committed) _notices.Committed(rows.LastRowId);
+                if (committed) _notices.Committed(rows.LastCommittedClickId);
                 var count = batch.Count;
                 batch.Clear(); // every click is answered: none of them may be touched again
                 AfterCommit(rows, count);
+                KeepRollups(rows);
             }
+            KeepRollups(rows, force: true);
             if (_waiting.Count > 0)
                 _logger.LogCritical("Stopping with {Count} clicks that the disk never took; they are not recorded", _waiting.Count);
             _logger.LogInformation("Click writer stopped; every queued click is written");
@@ -198,6 +213,7 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
         }
         finally
         {
+            _pendingRollups.Detach();
             _queue.Stopped();
             _notices.Flush();
             _writerStopped.TrySetResult();
@@ -300,10 +316,44 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
             return false;
         }
         _logger.LogWarning("The disk takes writes again: the {Count} clicks that waited in memory are written", _waiting.Count);
-        _notices.Committed(rows.LastRowId);
+        _notices.Committed(rows.LastCommittedClickId);
         _waiting.Clear();
         _storage.Recovered();
         return true;
+    }
+
+    // How long the writer may sleep: until the rollup sums are due, and at most a second while clicks wait for the disk.
+    private int WaitMs(ClickRowWriter rows)
+    {
+        var wait = _waiting.Count > 0 ? (long)RetryEvery.TotalMilliseconds : long.MaxValue;
+        var due = Math.Max(rows.RollupsDueAt, _rollupsRetryAt);
+        if (due != long.MaxValue) wait = Math.Min(wait, Math.Max(1, due - Environment.TickCount64));
+        return wait == long.MaxValue ? Timeout.Infinite : (int)wait;
+    }
+
+    /// <summary>Adds the committed clicks to the report rollups when they are due, a report asks, or the writer stops (<paramref name="force"/>).</summary>
+    private void KeepRollups(ClickRowWriter rows, bool force = false)
+    {
+        var now = Environment.TickCount64;
+        if (rows.RollupsPending && (force || now >= _rollupsRetryAt) && (force || _pendingRollups.Asked || now >= rows.RollupsDueAt))
+        {
+            try
+            {
+                rows.WriteRollups();
+                _rollupsRetryAt = 0;
+            }
+            catch (SqliteException ex)
+            {
+                // The sums stay in memory and are written with the next try; a crash meanwhile loses
+                // nothing (the start-up counts the clicks after ReportRollupState.ClicksThrough).
+                _logger.LogWarning(ex, "Adding the latest clicks to the report rollups failed; retrying in a second");
+                _rollupsRetryAt = now + (long)RetryEvery.TotalMilliseconds;
+                _pendingRollups.Holding(rows.RollupsPending);
+                _pendingRollups.Release();
+                return;
+            }
+        }
+        _pendingRollups.Holding(rows.RollupsPending);
     }
 
     // Clicks of the current batch answered so far; a failing writer refuses only the rest.

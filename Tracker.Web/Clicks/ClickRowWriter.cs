@@ -44,15 +44,17 @@ internal sealed class ClickRowWriter : IDisposable
     private readonly ArrayBufferWriter<byte> _json = new(4096);
     private readonly Utf8JsonWriter _jsonWriter;
     private byte[] _text = new byte[4096];
+    private long _lastInserted; // the newest click of the open transaction
 
     /// <param name="connection">The writer's open connection.</param>
     /// <param name="withRollups">False only for bench/'s measurement of what the rollups cost (<see cref="Options.BenchmarkOptions.WithoutRollups"/>).</param>
-    public ClickRowWriter(SqliteConnection connection, bool withRollups = true)
+    /// <param name="rollupsEvery">How long committed clicks may wait before they are added to the report rollups (<see cref="ClickRollupWriter"/>).</param>
+    public ClickRowWriter(SqliteConnection connection, bool withRollups = true, TimeSpan? rollupsEvery = null)
     {
         _db = connection.Handle ?? throw new InvalidOperationException("The connection must be open.");
         Check(raw.sqlite3_prepare_v2(_db, InsertSql, out _insert));
         _jsonWriter = new Utf8JsonWriter(_json, JsonOptions);
-        _rollups = withRollups ? new ClickRollupWriter(connection) : null;
+        _rollups = withRollups ? new ClickRollupWriter(connection, rollupsEvery ?? TimeSpan.FromMilliseconds(250)) : null;
         _traceLines = new TraceLineInterner(_db);
     }
 
@@ -60,15 +62,45 @@ internal sealed class ClickRowWriter : IDisposable
 
     public void Commit()
     {
-        _rollups?.Write();
         Check(raw.sqlite3_exec(_db, "COMMIT"));
         _traceLines.Committed();
+        _rollups?.Committed();
+        if (_lastInserted > 0) LastCommittedClickId = _lastInserted;
+        _lastInserted = 0;
+    }
+
+    /// <summary>The id of the newest click committed through this writer; 0 before the first.</summary>
+    public long LastCommittedClickId { get; private set; }
+
+    /// <summary>True while committed clicks wait to be added to the report rollups (<see cref="ClickRollupWriter"/>).</summary>
+    public bool RollupsPending => _rollups?.Pending == true;
+
+    /// <summary>When the waiting rollup sums must be written (<see cref="Environment.TickCount64"/>); <see cref="long.MaxValue"/> when none wait.</summary>
+    public long RollupsDueAt => _rollups?.DueAt ?? long.MaxValue;
+
+    /// <summary>Adds the committed clicks to the report rollups, in a transaction of its own (no open transaction allowed).</summary>
+    public void WriteRollups()
+    {
+        if (_rollups is not { Pending: true } rollups) return;
+        try
+        {
+            Check(raw.sqlite3_exec(_db, "BEGIN IMMEDIATE"));
+            rollups.Write(LastCommittedClickId);
+            Check(raw.sqlite3_exec(_db, "COMMIT"));
+        }
+        catch
+        {
+            if (raw.sqlite3_get_autocommit(_db) == 0) raw.sqlite3_exec(_db, "ROLLBACK");
+            throw;
+        }
+        rollups.Written();
     }
 
     /// <summary>Undoes an open transaction; a no-op when SQLite already rolled it back.</summary>
     public void Rollback()
     {
-        _rollups?.Reset();
+        _rollups?.RolledBack();
+        _lastInserted = 0;
         _traceLines.RolledBack();
         if (raw.sqlite3_get_autocommit(_db) == 0) Check(raw.sqlite3_exec(_db, "ROLLBACK"));
     }
@@ -86,9 +118,6 @@ internal sealed class ClickRowWriter : IDisposable
         Check(rc);
         return (frames, checkpointed);
     }
-
-    /// <summary>The id of the last row inserted on this connection.</summary>
-    public long LastRowId => raw.sqlite3_last_insert_rowid(_db);
 
     /// <param name="click">The click.</param>
     /// <param name="trace">Its decision trace, written instead of <see cref="Click.Trace"/> when given.</param>
@@ -121,6 +150,7 @@ internal sealed class ClickRowWriter : IDisposable
             Check(SqliteNative.BindInt64(_insert, 26, (int)click.BotReason));
             var rc = raw.sqlite3_step(_insert);
             if (rc != raw.SQLITE_DONE) Check(rc);
+            _lastInserted = raw.sqlite3_last_insert_rowid(_db);
             _rollups?.Add(click);
         }
         finally

@@ -31,6 +31,13 @@ public sealed class ClickTrackingOptions
     [Range(1, 1_000_000)]
     public int ClickQueueCapacity { get; set; } = 8192;
 
+    /// <summary>
+    /// The longest committed clicks wait before the click writer adds them to the report rollups (a
+    /// report asks for them at once, and a stop writes them, so reports never miss a click). Default 250 ms.
+    /// </summary>
+    [Range(1, 3_600_000)]
+    public int RollupWriteMilliseconds { get; set; } = 250;
+
     public BenchmarkOptions Benchmark { get; set; } = new();
 
     /// <summary>Bot detection's lists (<c>Tracker:Bots</c>); see docs/configuration.md.</summary>

@@ -17,15 +17,22 @@ namespace Tracker.Web.Reports;
 /// range through the CreatedAt index and join their conversions. The SQL is portable: integer bucket
 /// ranges, SUM and GROUP BY; time periods are mapped from buckets here, in C#.
 /// </summary>
-public sealed class ReportEngine(IDbContextFactory<TrackerDbContext> contexts, SettingsStore settings, LowPriorityWork lowPriority) : IReportSource
+public sealed class ReportEngine(IDbContextFactory<TrackerDbContext> contexts, SettingsStore settings, LowPriorityWork lowPriority, PendingRollups pending) : IReportSource
 {
     private static readonly byte[] RejectedUtf8 = Encoding.UTF8.GetBytes(nameof(ConversionStatus.Rejected));
     private static readonly (byte[] Utf8, ConversionStatus Status)[] StatusesUtf8 =
         [.. Enum.GetValues<ConversionStatus>().Select(s => (Encoding.UTF8.GetBytes(s.ToString()), s))];
 
-    /// <summary>Runs the report on a low-priority thread (<see cref="LowPriorityWork"/>): clicks keep their cores while reports scan.</summary>
-    public Task<ReportResult> RunAsync(ReportRequest request, CancellationToken cancellationToken) =>
-        lowPriority.RunAsync(() => RunHere(request, cancellationToken), cancellationToken);
+    /// <summary>
+    /// Runs the report on a low-priority thread (<see cref="LowPriorityWork"/>): clicks keep their cores
+    /// while reports scan. Every click answered before it started is counted: the click writer first
+    /// adds what it still holds to the rollups (<see cref="PendingRollups"/>).
+    /// </summary>
+    public async Task<ReportResult> RunAsync(ReportRequest request, CancellationToken cancellationToken)
+    {
+        await pending.WrittenAsync(cancellationToken);
+        return await lowPriority.RunAsync(() => RunHere(request, cancellationToken), cancellationToken);
+    }
 
     // Synchronous on purpose: SQLite reads do not wait for anything an await could give back, and the
     // report thread is the report's own (LowPriorityWork).

@@ -17,4 +17,12 @@ public sealed class ReportRollupState
 
     /// <summary>Day rows exist for every day whose first quarter is before this one; <see cref="long.MaxValue"/> once complete.</summary>
     public long DayBuiltUntil { get; set; }
+
+    /// <summary>
+    /// The newest click whose counts are in the rollups: every click up to this id is counted, none
+    /// after it. The click writer adds clicks to the rollups a few times a second, not per commit, and
+    /// moves this mark with them; after a crash the start-up counts the clicks after it
+    /// (<see cref="RollupBuilder.CatchUpAsync"/>).
+    /// </summary>
+    public long ClicksThrough { get; set; }
 }

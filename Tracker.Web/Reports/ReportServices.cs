@@ -10,6 +10,7 @@ public static class ReportServices
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
         services.AddSingleton<LowPriorityWork>();
+        services.AddSingleton<PendingRollups>();
         services.AddSingleton<IReportSource, ReportEngine>();
         services.AddSingleton(sp => new RollupBuilder(
             sp.GetRequiredService<IOptions<TrackerOptions>>().Value.DatabasePath,

@@ -20,6 +20,14 @@ public sealed class RollupBatch
 
     public int Count => _quarters.Count;
 
+    public bool IsEmpty => _quarters.Count == 0;
+
+    /// <summary>Adds everything <paramref name="other"/> gathered to this batch; <paramref name="other"/> is left as it was.</summary>
+    public void MergeFrom(RollupBatch other)
+    {
+        foreach (var (key, counters) in other._quarters) Add(key, counters);
+    }
+
     public void Add(in RollupKey key, in RollupCounters counters)
     {
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_quarters, key, out _);
@@ -49,9 +57,13 @@ public sealed class RollupBatch
     }
 
     /// <summary>Writes everything gathered (inside the caller's open transaction) and clears.</summary>
-    public void Write(RollupStatements statements)
+    public void Write(RollupStatements statements) => Write(statements, clear: true);
+
+    /// <summary>Writes everything gathered (inside the caller's open transaction); keeps it when <paramref name="clear"/> is false (until the transaction is known to have committed).</summary>
+    public void Write(RollupStatements statements, bool clear)
     {
         if (_quarters.Count == 0) return;
+        _days.Clear(); // left over when a write failed half-way
         var (zoneId, builtUntil) = statements.ReadState();
         var dayZone = zoneId is not null && builtUntil > long.MinValue ? Zone(zoneId) : null;
         foreach (var (key, counters) in _quarters)
@@ -69,7 +81,8 @@ public sealed class RollupBatch
         }
         foreach (var ((grain, key), counters) in _days)
             if (!counters.IsZero) statements.Upsert(grain, key, counters);
-        Clear();
+        _days.Clear();
+        if (clear) _quarters.Clear();
     }
 
     private TimeZoneInfo Zone(string id)

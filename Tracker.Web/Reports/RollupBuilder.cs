@@ -42,6 +42,44 @@ public sealed class RollupBuilder(string databasePath, ILogger logger)
         return true;
     }
 
+    /// <summary>
+    /// Counts the clicks after <see cref="ReportRollupState.ClicksThrough"/> into the rollups: those the
+    /// click writer still held in memory when the process died. Run before clicks are taken. The number counted.
+    /// </summary>
+    public Task<long> CatchUpAsync(CancellationToken ct) => Task.Run(() =>
+    {
+        using var connection = Open();
+        var batch = new RollupBatch();
+        using var statements = new RollupStatements(connection);
+        var click = new Click();
+        var count = 0L;
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            using var transaction = connection.BeginTransaction(deferred: false);
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"SELECT Id, {ClickColumns} FROM clicks WHERE Id > (SELECT ClicksThrough FROM report_rollup_state WHERE Id = 1) ORDER BY Id LIMIT 20000";
+            var last = 0L;
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    last = reader.GetInt64(0);
+                    Read(reader, 1, click);
+                    batch.AddClick(click);
+                    count++;
+                }
+            }
+            if (last == 0) break;
+            batch.Write(statements);
+            statements.SetClicksThrough(last);
+            transaction.Commit();
+        }
+        if (count > 0) logger.LogWarning("{Count} clicks recorded before the last stop were not yet in the report rollups (the process ended without its shutdown); they are counted now", count);
+        return count;
+    }, ct);
+
     /// <summary>True when the day rows are complete and in <paramref name="zoneId"/>.</summary>
     public async Task<bool> IsBuiltForAsync(string zoneId, CancellationToken ct)
     {
@@ -117,6 +155,7 @@ public sealed class RollupBuilder(string databasePath, ILogger logger)
             Execute(connection, null, "UPDATE report_rollup_state SET DayZone = NULL, DayBuiltUntil = 0 WHERE Id = 1");
             Execute(connection, null, $"DELETE FROM {RollupSql.Table}");
             var clicks = RebuildClicks(connection, ct);
+            Execute(connection, null, "UPDATE report_rollup_state SET ClicksThrough = (SELECT COALESCE(MAX(Id), 0) FROM clicks) WHERE Id = 1");
             var conversions = RebuildConversions(connection, ct);
             logger.LogInformation("Quarter rollups rebuilt from {Clicks} clicks and {Conversions} conversions", clicks, conversions);
         }, ct);
@@ -139,24 +178,14 @@ public sealed class RollupBuilder(string databasePath, ILogger logger)
             using var transaction = connection.BeginTransaction(deferred: false);
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = "SELECT CreatedAt, CampaignId, StreamId, OfferId, AffiliateNetworkId, Country, IsUnique, CostBaseMicros, RevenueMicros, BotReason " +
-                                  "FROM clicks WHERE CreatedAt >= $from AND CreatedAt < $to";
+            command.CommandText = $"SELECT {ClickColumns} FROM clicks WHERE CreatedAt >= $from AND CreatedAt < $to";
             command.Parameters.AddWithValue("$from", Stamp(day));
             command.Parameters.AddWithValue("$to", Stamp(day.AddDays(1)));
             using (var reader = command.ExecuteReader())
             {
                 while (reader.Read())
                 {
-                    click.CreatedAt = ReportEngine.ParseUtc(reader.GetString(0));
-                    click.CampaignId = reader.GetInt32(1);
-                    click.StreamId = reader.IsDBNull(2) ? null : reader.GetInt32(2);
-                    click.OfferId = reader.IsDBNull(3) ? null : reader.GetInt32(3);
-                    click.AffiliateNetworkId = reader.IsDBNull(4) ? null : reader.GetInt32(4);
-                    click.Country = reader.GetString(5);
-                    click.IsUnique = reader.GetBoolean(6);
-                    click.CostBaseMicros = reader.GetInt64(7);
-                    click.RevenueMicros = reader.GetInt64(8);
-                    click.BotReason = (BotReason)reader.GetInt32(9);
+                    Read(reader, 0, click);
                     batch.AddClick(click);
                     count++;
                 }
@@ -165,6 +194,23 @@ public sealed class RollupBuilder(string databasePath, ILogger logger)
             transaction.Commit();
         }
         return count;
+    }
+
+    // What a click adds to the rollups (RollupCounters.ForClick), read by Read.
+    private const string ClickColumns = "CreatedAt, CampaignId, StreamId, OfferId, AffiliateNetworkId, Country, IsUnique, CostBaseMicros, RevenueMicros, BotReason";
+
+    private static void Read(SqliteDataReader reader, int at, Click click)
+    {
+        click.CreatedAt = ReportEngine.ParseUtc(reader.GetString(at));
+        click.CampaignId = reader.GetInt32(at + 1);
+        click.StreamId = reader.IsDBNull(at + 2) ? null : reader.GetInt32(at + 2);
+        click.OfferId = reader.IsDBNull(at + 3) ? null : reader.GetInt32(at + 3);
+        click.AffiliateNetworkId = reader.IsDBNull(at + 4) ? null : reader.GetInt32(at + 4);
+        click.Country = reader.GetString(at + 5);
+        click.IsUnique = reader.GetBoolean(at + 6);
+        click.CostBaseMicros = reader.GetInt64(at + 7);
+        click.RevenueMicros = reader.GetInt64(at + 8);
+        click.BotReason = (BotReason)reader.GetInt32(at + 9);
     }
 
     private static long RebuildConversions(SqliteConnection connection, CancellationToken ct)

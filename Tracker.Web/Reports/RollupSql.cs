@@ -23,4 +23,7 @@ public static class RollupSql
         string.Join(", ", CounterColumns.Select(c => $"{c} = {Table}.{c} + excluded.{c}"));
 
     public const string ReadState = "SELECT DayZone, DayBuiltUntil FROM report_rollup_state WHERE Id = 1";
+
+    /// <summary>Moves <see cref="ReportRollupState.ClicksThrough"/> to <c>?1</c>.</summary>
+    public const string SetClicksThrough = "UPDATE report_rollup_state SET ClicksThrough = max(ClicksThrough, ?1) WHERE Id = 1";
 }

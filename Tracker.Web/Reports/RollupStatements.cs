@@ -11,6 +11,7 @@ public sealed class RollupStatements : IDisposable
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _upsert;
     private readonly sqlite3_stmt _state;
+    private readonly sqlite3_stmt _clicksThrough;
     private byte[] _text = new byte[16];
 
     public RollupStatements(SqliteConnection connection)
@@ -18,6 +19,22 @@ public sealed class RollupStatements : IDisposable
         _db = connection.Handle ?? throw new InvalidOperationException("The connection must be open.");
         Check(raw.sqlite3_prepare_v2(_db, RollupSql.Upsert, out _upsert));
         Check(raw.sqlite3_prepare_v2(_db, RollupSql.ReadState, out _state));
+        Check(raw.sqlite3_prepare_v2(_db, RollupSql.SetClicksThrough, out _clicksThrough));
+    }
+
+    /// <summary>Records that the rollups count every click up to <paramref name="clickId"/> (<see cref="ReportRollupState.ClicksThrough"/>).</summary>
+    public void SetClicksThrough(long clickId)
+    {
+        try
+        {
+            Check(SqliteNative.BindInt64(_clicksThrough, 1, clickId));
+            var rc = raw.sqlite3_step(_clicksThrough);
+            if (rc != raw.SQLITE_DONE) Check(rc);
+        }
+        finally
+        {
+            raw.sqlite3_reset(_clicksThrough);
+        }
     }
 
     public (string? Zone, long BuiltUntil) ReadState()
@@ -67,5 +84,6 @@ public sealed class RollupStatements : IDisposable
     {
         _upsert.Dispose();
         _state.Dispose();
+        _clicksThrough.Dispose();
     }
 }

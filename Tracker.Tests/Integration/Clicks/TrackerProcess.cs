@@ -26,6 +26,9 @@ internal sealed class TrackerProcess : IAsyncDisposable
 
     public string DataDirectory { get; }
 
+    /// <summary>Settings for the process beyond the test defaults, as environment variables (<c>Tracker__…</c>).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     public int Port { get; private set; }
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
@@ -85,6 +88,7 @@ internal sealed class TrackerProcess : IAsyncDisposable
         start.Environment["Tracker__ApiKey"] = TrackerApplication.TestApiKey;
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in Settings) start.Environment[name] = value;
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);

@@ -3,7 +3,6 @@ using System;
 using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Tracker.Web.Data;
 
@@ -241,8 +240,7 @@ namespace Tracker.Web.Data.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasAnnotation("Sqlite:ValueGenerationStrategy", SqliteValueGenerationStrategy.None);
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("AffiliateNetworkId")
                         .HasColumnType("INTEGER");
@@ -945,6 +943,9 @@ namespace Tracker.Web.Data.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("ClicksThrough")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("DayBuiltUntil")
                         .HasColumnType("INTEGER");
 
@@ -960,6 +961,7 @@ namespace Tracker.Web.Data.Migrations
                         new
                         {
                             Id = 1,
+                            ClicksThrough = 0L,
                             DayBuiltUntil = -1L
                         });
                 });
