@@ -23,14 +23,16 @@
 # reports run <= 1.5 x idle; postbacks >= 5,000/s with 0 errors, every 200 a conversion; RSS <= 250 MB
 # after FILL_CLICKS clicks; every answered click in the database; nothing lost at SIGTERM.
 #
-# Usage: bench/run.sh   (ROUNDS=3 DURATION=10s CONNECTIONS=64 THREADS=2 WARMUP=5s PACED_DELAY_MS=30
+# Usage: bench/run.sh   (ROUNDS=3 DURATION=10s CONNECTIONS=64 THREADS=2 WARMUP=15s PACED_DELAY_MS=30
 #                        FILL_CLICKS=1000000 by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-10s}
 ROUNDS=${ROUNDS:-3}
-WARMUP=${WARMUP:-5s}
+# 15 s: at saturation the JIT compiles for the first ~8 s (dotnet-counters: 0.3-0.8 s of JIT a second,
+# then next to none); a 5 s warm-up left that tail in the first round's CPU (2026-11-30).
+WARMUP=${WARMUP:-15s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 PACED_DELAY_MS=${PACED_DELAY_MS:-30}
@@ -205,7 +207,7 @@ report="$work/report.md"
 {
   echo "### $(date -u '+%Y-%m-%d %H:%M UTC') — $(nproc) CPUs, $cpu, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM"
   echo
-  echo "wrk $THREADS threads, $CONNECTIONS connections, $ROUNDS rounds of $DURATION per endpoint and mode, loopback;" \
+  echo "wrk $THREADS threads, $CONNECTIONS connections, $ROUNDS rounds of $DURATION per endpoint and mode after a $WARMUP warm-up of each, loopback;" \
        ".NET $(dotnet --version), Release, published; the tracker with deploy/tracker.service's environment (${unit_env:-none}). Paced: every connection pauses $PACED_DELAY_MS ms before each request."
   echo
   echo "| round (load avg) | endpoint | requests/s | p50 | p90 | p99 | max | server CPU per request |"
