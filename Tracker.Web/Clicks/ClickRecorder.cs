@@ -28,6 +28,9 @@ namespace Tracker.Web.Clicks;
 /// clicks are refused (503) as before.</para>
 /// <para><b>Shutdown.</b> The queue is closed only after the web server has finished its in-flight
 /// requests, and everything queued is written first.</para>
+/// <para><b>Report rollups.</b> The committed clicks' sums are added to the rollups every
+/// <see cref="ClickTrackingOptions.RollupWriteMilliseconds"/>, when a report asks (<see cref="PendingRollups"/>)
+/// and at a stop, in a transaction of their own (<see cref="ClickRollupWriter"/>); a crash loses none of them.</para>
 /// <para><b>Live views.</b> <see cref="ChangeNotice.Click"/> notices carry the id of the newest stored
 /// click, at most ten a second and never from the writer's own thread (<see cref="ClickNoticeThrottle"/>).</para>
 /// </remarks>
