@@ -1,9 +1,14 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Tracker.Core.Reports;
 using Tracker.Tests.Infrastructure;
 using Tracker.Tests.Integration.Api;
 using Tracker.Tests.Integration.Clicks;
+using Tracker.Web.Data;
 using static Tracker.Tests.Integration.Clicks.ClickTestKit;
 
 namespace Tracker.Tests.Integration.Reports;
@@ -61,6 +66,45 @@ public sealed class RollupDeferralTests
         Assert.Equal((45L, 40L, 40L), Counts(tracker));
         Assert.Equal(0, await tracker.TerminateAsync(ct));
         Assert.Equal((45L, 45L, 45L), Counts(tracker));
+    }
+
+    [Fact]
+    public async Task AnUpgradedDatabaseCountsItsClicksOnce()
+    {
+        // A database from before the mark, with two clicks already in its rollups.
+        await using var app = CreateApp();
+        var path = Path.Combine(app.DataDirectory, "tracker.db");
+        var options = new DbContextOptionsBuilder<TrackerDbContext>().UseSqlite($"Data Source={path};Pooling=False").Options;
+        await using (var db = new TrackerDbContext(options))
+            await db.GetService<IMigrator>().MigrateAsync("20261130144105_ClicksWithoutAutoincrement", cancellationToken: Ct);
+        var clickedAt = DateTime.UtcNow.AddMinutes(-30);
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync(Ct);
+            await using var seed = connection.CreateCommand();
+            seed.CommandText = $$"""
+                INSERT INTO clicks (SubId, CreatedAt, CampaignId, Country, Ip, UserAgent, Referrer, Language, IsUnique, Parameters, CostMicros, CostCurrency, RevenueMicros, Trace)
+                VALUES ('q7c2m5nhp4r6t3vjw2x5y7z4ab', '{{clickedAt:yyyy-MM-dd HH:mm:ss}}', 1, 'DE', '', '', '', '', 1, '{}', 0, '', 0, '[]'),
+                       ('a6m3k2zq4rjh7wvx2bd5ncy3pe', '{{clickedAt:yyyy-MM-dd HH:mm:ss}}', 1, 'DE', '', '', '', '', 1, '{}', 0, '', 0, '[]');
+                INSERT INTO report_rollups (Grain, Bucket, CampaignId, StreamId, OfferId, AffiliateNetworkId, Country, Clicks, UniqueClicks, CostMicros, ClickRevenueMicros,
+                    Leads, Sales, Rejected, Rebills, RevenueMicros, RevenueHoldMicros, LeadsAtConversion, SalesAtConversion, RejectedAtConversion, RebillsAtConversion,
+                    RevenueMicrosAtConversion, RevenueHoldMicrosAtConversion, BotClicks)
+                VALUES (0, {{ReportTime.Quarter(clickedAt)}}, 1, 0, 0, 0, 'DE', 2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+                UPDATE report_rollup_state SET DayZone = NULL, DayBuiltUntil = 0 WHERE Id = 1;
+                """;
+            await seed.ExecuteNonQueryAsync(Ct);
+        }
+
+        // The first start migrates: the rollups already count both, so nothing is added to them.
+        var api = app.CreateApiClient();
+        Assert.Equal(2L, await ReportedClicksAsync(api));
+        await using (var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False"))
+        {
+            await connection.OpenAsync(Ct);
+            await using var through = connection.CreateCommand();
+            through.CommandText = "SELECT ClicksThrough FROM report_rollup_state WHERE Id = 1";
+            Assert.Equal(2L, await through.ExecuteScalarAsync(Ct));
+        }
     }
 
     private static async Task ClickAsync(TrackerProcess tracker, int count)
