@@ -165,7 +165,7 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
                 pragma.CommandText = "PRAGMA wal_autocheckpoint=0; PRAGMA cache_size=-4096; PRAGMA journal_size_limit=67108864;";
                 pragma.ExecuteNonQuery();
             }
-            using var rows = new ClickRowWriter(connection, withRollups: !_withoutRollups, _rollupsEvery);
+            using var rows = new ClickRowWriter(connection, !_withoutRollups, _rollupsEvery);
             _pendingRollups.Attach(_queue.Poke);
             while (_queue.Take(batch, _batchSize, WaitMs(rows)))
             {
@@ -338,7 +338,8 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
     private void KeepRollups(ClickRowWriter rows, bool force = false)
     {
         var now = Environment.TickCount64;
-        if (rows.RollupsPending && (force || now >= _rollupsRetryAt) && (force || _pendingRollups.Asked || now >= rows.RollupsDueAt))
+        var due = force || (now >= _rollupsRetryAt && (_pendingRollups.Asked || now >= rows.RollupsDueAt));
+        if (due && rows.RollupsPending)
         {
             try
             {
@@ -348,12 +349,11 @@ public sealed class ClickRecorder : IHostedLifecycleService, IAsyncDisposable
             catch (SqliteException ex)
             {
                 // The sums stay in memory and are written with the next try; a crash meanwhile loses
-                // nothing (the start-up counts the clicks after ReportRollupState.ClicksThrough).
+                // nothing (the start-up counts the clicks after ReportRollupState.ClicksThrough). The
+                // reports waiting go on with what the rollups hold.
                 _logger.LogWarning(ex, "Adding the latest clicks to the report rollups failed; retrying in a second");
                 _rollupsRetryAt = now + (long)RetryEvery.TotalMilliseconds;
-                _pendingRollups.Holding(rows.RollupsPending);
                 _pendingRollups.Release();
-                return;
             }
         }
         _pendingRollups.Holding(rows.RollupsPending);

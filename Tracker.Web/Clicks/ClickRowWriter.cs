@@ -44,17 +44,17 @@ internal sealed class ClickRowWriter : IDisposable
     private readonly ArrayBufferWriter<byte> _json = new(4096);
     private readonly Utf8JsonWriter _jsonWriter;
     private byte[] _text = new byte[4096];
-    private long _lastInserted; // the newest click of the open transaction
+    private bool _inserted; // the open transaction holds a click
 
     /// <param name="connection">The writer's open connection.</param>
     /// <param name="withRollups">False only for bench/'s measurement of what the rollups cost (<see cref="Options.BenchmarkOptions.WithoutRollups"/>).</param>
     /// <param name="rollupsEvery">How long committed clicks may wait before they are added to the report rollups (<see cref="ClickRollupWriter"/>).</param>
-    public ClickRowWriter(SqliteConnection connection, bool withRollups = true, TimeSpan? rollupsEvery = null)
+    public ClickRowWriter(SqliteConnection connection, bool withRollups, TimeSpan rollupsEvery)
     {
         _db = connection.Handle ?? throw new InvalidOperationException("The connection must be open.");
         Check(raw.sqlite3_prepare_v2(_db, InsertSql, out _insert));
         _jsonWriter = new Utf8JsonWriter(_json, JsonOptions);
-        _rollups = withRollups ? new ClickRollupWriter(connection, rollupsEvery ?? TimeSpan.FromMilliseconds(250)) : null;
+        _rollups = withRollups ? new ClickRollupWriter(connection, rollupsEvery) : null;
         _traceLines = new TraceLineInterner(_db);
     }
 
@@ -65,8 +65,9 @@ internal sealed class ClickRowWriter : IDisposable
         Check(raw.sqlite3_exec(_db, "COMMIT"));
         _traceLines.Committed();
         _rollups?.Committed();
-        if (_lastInserted > 0) LastCommittedClickId = _lastInserted;
-        _lastInserted = 0;
+        // A click is the last row a transaction inserts (its trace sentences go in before it).
+        if (_inserted) LastCommittedClickId = raw.sqlite3_last_insert_rowid(_db);
+        _inserted = false;
     }
 
     /// <summary>The id of the newest click committed through this writer; 0 before the first.</summary>
@@ -100,7 +101,7 @@ internal sealed class ClickRowWriter : IDisposable
     public void Rollback()
     {
         _rollups?.RolledBack();
-        _lastInserted = 0;
+        _inserted = false;
         _traceLines.RolledBack();
         if (raw.sqlite3_get_autocommit(_db) == 0) Check(raw.sqlite3_exec(_db, "ROLLBACK"));
     }
@@ -150,7 +151,7 @@ internal sealed class ClickRowWriter : IDisposable
             Check(SqliteNative.BindInt64(_insert, 26, (int)click.BotReason));
             var rc = raw.sqlite3_step(_insert);
             if (rc != raw.SQLITE_DONE) Check(rc);
-            _lastInserted = raw.sqlite3_last_insert_rowid(_db);
+            _inserted = true;
             _rollups?.Add(click);
         }
         finally

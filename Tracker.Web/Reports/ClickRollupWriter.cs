@@ -19,7 +19,6 @@ namespace Tracker.Web.Reports;
 /// <param name="writeEvery">The longest the sums of committed clicks wait in memory (<see cref="Options.ClickTrackingOptions.RollupWriteMilliseconds"/>).</param>
 public sealed class ClickRollupWriter(SqliteConnection connection, TimeSpan writeEvery) : IDisposable
 {
-
     private readonly RollupStatements _statements = new(connection);
     private readonly RollupBatch _transaction = new(); // clicks of the open transaction
     private readonly RollupBatch _committed = new(); // committed clicks not yet in the rollups
